@@ -1,0 +1,26 @@
+import type { FormatHandler } from '../pipeline/types.js';
+import type { FormatId } from '../report.js';
+
+/**
+ * The handlers, loaded on demand so that a JOSE credential never loads the JSON-LD engine and the
+ * widget's first paint loads none of them. A recognised format without a handler is reported as
+ * `FORMAT_UNSUPPORTED` (unverifiable).
+ */
+const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {};
+
+export async function loadHandler(format: FormatId): Promise<FormatHandler | undefined> {
+  const load = HANDLERS[format];
+  return load ? load() : undefined;
+}
+
+export const FORMAT_NAMES: Record<FormatId, string> = {
+  'vc-di': 'W3C Verifiable Credential with a Data Integrity proof',
+  'vc-jwt': 'W3C Verifiable Credential as a JWT (VC-JWT)',
+  'vc-jose': 'W3C Verifiable Credential secured with JOSE (VC-JOSE)',
+  'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+  'ob2-hosted': 'Open Badges 2.0 hosted assertion',
+  'ob2-signed': 'Open Badges 2.0 signed assertion',
+  edc: 'Europass Digital Credential (JAdES eSeal)',
+  'ebsi-jwt': 'EBSI verifiable attestation',
+  unknown: 'unknown format',
+};

@@ -1,0 +1,25 @@
+/** Credlens core: verify learning credentials. Pure TypeScript on Web APIs; runs in browsers, workers and Node. */
+export { verify, DEFAULT_EBSI_API_BASE, type VerifyOptions } from './verify.js';
+export type { VerifyInput } from './input/sniff.js';
+export type { VerifyProgress, KeyBindingExpectation } from './pipeline/types.js';
+export {
+  deriveVerdict,
+  MICROCREDENTIAL_ELEMENTS,
+  type Check,
+  type CheckId,
+  type CheckStatus,
+  type CredentialSummary,
+  type FormatId,
+  type MicrocredentialElement,
+  type MicrocredentialProfile,
+  type PartySummary,
+  type PlannedCheck,
+  type Verdict,
+  type VerificationReport,
+  type VerificationState,
+} from './report.js';
+export { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
+export { CredlensError, UsageError, IoError, InputError, type ErrorCode } from './errors.js';
+export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type ResourceBundle, type ResourceCache } from './io/index.js';
+export type { TrustList, TrustedIssuer, TrustTier } from './trust/types.js';
+export { LIMITS } from './limits.js';

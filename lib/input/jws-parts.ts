@@ -1,0 +1,11 @@
+import { base64url } from 'jose';
+import { parseJsonText } from './json.js';
+
+/** Decodes one base64url JWS part as JSON; `undefined` when it is not base64url JSON. */
+export function decodeJwsPart(part: string): unknown {
+  try {
+    return parseJsonText(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part)));
+  } catch {
+    return undefined;
+  }
+}

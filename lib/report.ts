@@ -1,0 +1,181 @@
+import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';
+/** The state a UI shows: a verdict, or `pending` while verification runs. */
+export type VerificationState = Verdict | 'pending';
+
+export type FormatId =
+  | 'vc-di'
+  | 'vc-jwt'
+  | 'vc-jose'
+  | 'sd-jwt-vc'
+  | 'ob2-hosted'
+  | 'ob2-signed'
+  | 'edc'
+  | 'ebsi-jwt'
+  | 'unknown';
+
+/** Stable check ids; the UI keys its labels on them. Formats may add ids of their own. */
+export type CheckId =
+  | 'input'
+  | 'format'
+  | 'proof'
+  | 'issuer-key'
+  | 'disclosures'
+  | 'key-binding'
+  | 'validity'
+  | 'status'
+  | 'schema'
+  | 'recipient'
+  | 'refresh'
+  | 'endorsements'
+  | 'hosted-origin'
+  | 'seal-integrity'
+  | 'seal-certificate'
+  | 'seal-qualified'
+  | 'seal-identity'
+  | 'seal-revocation'
+  | 'seal-timestamp'
+  | 'trust'
+  | 'microcredential'
+  | (string & {});
+
+export interface Check {
+  id: CheckId;
+  status: CheckStatus;
+  code: CheckCode;
+  message: string;
+  /** Machine-readable facts behind the message (which key, which list, nested endorsement reports...). */
+  details?: Record<string, unknown>;
+}
+
+/** A check announced in the plan, before it has run. */
+export interface PlannedCheck {
+  id: CheckId;
+}
+
+export interface PartySummary {
+  id?: string;
+  name?: string;
+  country?: string;
+  url?: string;
+  /** Legal identifier (eIDAS, VAT, registration number) where the credential states one. */
+  legalIdentifier?: string;
+  image?: string;
+  email?: string;
+}
+
+export interface CredentialSummary {
+  id?: string;
+  types: string[];
+  title?: string;
+  description?: string;
+  image?: string;
+  issuer?: PartySummary;
+  subject?: PartySummary;
+  issued?: string;
+  validFrom?: string;
+  validUntil?: string;
+  /** Achievement (OB 3.0, CLR), badge class (OB 2.0) or learning achievement (ELM). */
+  achievement?: {
+    id?: string;
+    name?: string;
+    description?: string;
+    criteria?: string;
+    image?: string;
+    type?: string;
+  };
+  learningOutcomes?: string[];
+  /** Claims an SD-JWT VC holder disclosed (only those), or other format-specific visible claims. */
+  claims?: Record<string, unknown>;
+  evidence?: Array<{ id?: string; name?: string; description?: string }>;
+}
+
+export type MicrocredentialElement =
+  | 'learner'
+  | 'title'
+  | 'issuerCountry'
+  | 'awardingBody'
+  | 'issued'
+  | 'learningOutcomes'
+  | 'workload'
+  | 'level'
+  | 'assessment'
+  | 'participation'
+  | 'qualityAssurance';
+
+export const MICROCREDENTIAL_ELEMENTS: readonly MicrocredentialElement[] = [
+  'learner',
+  'title',
+  'issuerCountry',
+  'awardingBody',
+  'issued',
+  'learningOutcomes',
+  'workload',
+  'level',
+  'assessment',
+  'participation',
+  'qualityAssurance',
+];
+
+export interface MicrocredentialElementValue {
+  present: boolean;
+  value: unknown;
+  /** Where in the credential the value came from (a JSON path or claim name). */
+  source?: string;
+}
+
+export interface MicrocredentialProfile {
+  complete: boolean;
+  elements: Record<MicrocredentialElement, MicrocredentialElementValue>;
+  missing: MicrocredentialElement[];
+  /** True when the credential presents itself as a micro-credential (EDC profile, OB achievementType...). */
+  claimsMicrocredential?: boolean;
+}
+
+export interface VerificationReport {
+  verdict: Verdict;
+  format: FormatId;
+  checks: Check[];
+  credential?: CredentialSummary;
+  microcredential?: MicrocredentialProfile;
+  verifiedAt: string;
+}
+
+export function statusForEffect(effect: CodeEffect): CheckStatus {
+  switch (effect) {
+    case 'pass':
+      return 'pass';
+    case 'fail':
+      return 'fail';
+    case 'skip':
+      return 'skip';
+    case 'warning':
+    case 'unverifiable':
+      return 'warn';
+  }
+}
+
+/** Builds a check whose status follows from its code, so status and code can never disagree. */
+export function check(id: CheckId, code: CheckCode, message: string, details?: Record<string, unknown>): Check {
+  const result: Check = { id, status: statusForEffect(CODES[code].effect), code, message };
+  if (details !== undefined) result.details = details;
+  return result;
+}
+
+/**
+ * The verdict, derived here and only here (CONTRACTS.md §1):
+ * a failed check → invalid; else a check that could not decide authenticity → unverifiable;
+ * else no passed authenticity check (proof, OB 2.0 hosted origin) → unverifiable;
+ * else any warning → warning; else verified.
+ */
+export function deriveVerdict(checks: readonly Check[]): Verdict {
+  const effects = checks.map((c) => CODES[c.code].effect);
+  if (effects.includes('fail')) return 'invalid';
+  if (effects.includes('unverifiable')) return 'unverifiable';
+  const authentic = checks.some((c) => c.status === 'pass' && (CODES[c.code] as CodeInfo).authentic === true);
+  if (!authentic) return 'unverifiable';
+  if (effects.includes('warning')) return 'warning';
+  return 'verified';
+}

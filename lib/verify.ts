@@ -1,0 +1,165 @@
+import { UsageError } from './errors.js';
+import { FORMAT_NAMES, loadHandler } from './formats/index.js';
+import { classify } from './formats/classify.js';
+import { acquire } from './input/acquire.js';
+import type { VerifyInput } from './input/sniff.js';
+import { createIo } from './io/index.js';
+import type { FetchLike, NetworkPolicy, ResourceBundle, ResourceCache } from './io/types.js';
+import { LIMITS } from './limits.js';
+import { microcredentialCheck } from './validate/eu/check.js';
+import { runSteps } from './pipeline/runner.js';
+import type { CredentialPlan, KeyBindingExpectation, Step, VerifyContext, VerifyProgress } from './pipeline/types.js';
+import { check, deriveVerdict, type Check, type FormatId, type VerificationReport } from './report.js';
+import { trustCheck } from './trust/evaluate.js';
+import type { TrustList } from './trust/types.js';
+
+export interface VerifyOptions {
+  /** The one network seam; defaults to the platform's fetch behind the guard. */
+  fetch?: FetchLike;
+  /** Cache for DID documents, status lists and other remote reads. */
+  cache?: ResourceCache;
+  /** Offline resources consulted before the cache and the network. */
+  resources?: ResourceBundle;
+  /** Never touch the network. */
+  offline?: boolean;
+  /** Verify as of this instant (validity periods, status); default now. */
+  at?: Date;
+  /** Clock skew tolerated for validity periods, seconds. */
+  clockSkewSeconds?: number;
+  /** Trust lists, most authoritative first. */
+  trust?: readonly TrustList[];
+  /** Apply the EU micro-credential profile to every credential. */
+  profile?: 'eu-microcredential';
+  /** `email:ADDRESS` or a DID the credential should belong to. */
+  recipient?: string;
+  /** Expected audience and nonce of an SD-JWT key-binding JWT. */
+  keyBinding?: KeyBindingExpectation;
+  /** Base URL of the EBSI APIs. */
+  ebsiApiBase?: string;
+  /** Network policy overrides (development only: `allowHttp`, `allowPrivateNetwork`). */
+  network?: Partial<NetworkPolicy>;
+  signal?: AbortSignal;
+  onProgress?: (event: VerifyProgress) => void;
+}
+
+export const DEFAULT_EBSI_API_BASE = 'https://api-pilot.ebsi.eu';
+
+/**
+ * Verifies one credential. Never throws for a bad credential: the report says what is wrong.
+ * Throws `UsageError` only when called with arguments of the wrong kind.
+ */
+export async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<VerificationReport> {
+  assertUsage(input, options);
+  const io = createIo({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.resources ? { bundle: options.resources } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.network ? { policy: options.network } : {}),
+    offline: options.offline === true,
+  });
+  return verifyWithContext(input, options, io, 0, undefined);
+}
+
+async function verifyWithContext(
+  input: VerifyInput,
+  options: VerifyOptions,
+  io: ReturnType<typeof createIo>,
+  depth: number,
+  retrievedFromHint: string | undefined,
+): Promise<VerificationReport> {
+  const now = options.at ?? new Date();
+  const verifiedAt = new Date().toISOString();
+  const onProgress = depth === 0 ? options.onProgress : undefined;
+
+  const acquired = await acquire(input, io);
+  if (!acquired.ok) {
+    onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
+    onProgress?.({ type: 'check', index: 0, check: acquired.check });
+    return { verdict: deriveVerdict([acquired.check]), format: 'unknown', checks: [acquired.check], verifiedAt };
+  }
+
+  const classified = classify(acquired.sniffed);
+  const ctx: VerifyContext = {
+    io,
+    now,
+    clockSkewSeconds: options.clockSkewSeconds ?? LIMITS.clockSkewSeconds,
+    trustLists: options.trust ?? [],
+    profile: options.profile,
+    recipient: options.recipient,
+    keyBinding: options.keyBinding,
+    ebsiApiBase: options.ebsiApiBase ?? DEFAULT_EBSI_API_BASE,
+    signal: options.signal,
+    retrievedFrom: acquired.retrievedFrom ?? retrievedFromHint,
+    depth,
+    verifyNested: async (nested, overrides) => {
+      if (depth + 1 > LIMITS.maxNesting) {
+        const c = check('input', 'INPUT_TOO_DEEP', `Credentials nested more than ${LIMITS.maxNesting} levels deep are not verified`);
+        return { verdict: 'invalid', format: 'unknown', checks: [c], verifiedAt: new Date().toISOString() };
+      }
+      return verifyWithContext(nested as VerifyInput, options, io, depth + 1, overrides?.retrievedFrom);
+    },
+  };
+
+  const format: FormatId = classified.format;
+  const handler = await loadHandler(format);
+  let plan: CredentialPlan;
+  if (format === 'unknown') {
+    plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(acquired.sniffed.kind)))] };
+  } else if (!handler) {
+    plan = { steps: [constantStep(check('format', 'FORMAT_UNSUPPORTED', `Recognised as ${FORMAT_NAMES[format]}, which this version of Credlens cannot verify yet`))] };
+  } else {
+    plan = await handler.plan(classified, ctx);
+  }
+
+  const steps: Step[] = [...plan.steps];
+  if (handler && format !== 'unknown') {
+    steps.push({ id: 'trust', needsAuthenticity: true, run: async () => trustCheck(plan.credential?.issuer, ctx.trustLists) });
+    steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(plan.microcredential, ctx.profile) });
+  }
+
+  const inputCheck = acquired.check;
+  onProgress?.({
+    type: 'plan',
+    format,
+    checks: [{ id: 'input' }, ...steps.map((s) => ({ id: s.id }))],
+    ...(plan.credential ? { credential: plan.credential } : {}),
+  });
+  onProgress?.({ type: 'check', index: 0, check: inputCheck });
+  const results: Check[] = [inputCheck, ...(await runSteps(steps, 1, onProgress, options.signal))];
+
+  const report: VerificationReport = { verdict: deriveVerdict(results), format, checks: results, verifiedAt };
+  if (plan.credential) report.credential = plan.credential;
+  if (plan.microcredential) report.microcredential = plan.microcredential;
+  return report;
+}
+
+function constantStep(result: Check): Step {
+  return { id: result.id, gate: true, run: async () => result };
+}
+
+function unknownMessage(kind: string): string {
+  switch (kind) {
+    case 'png':
+      return 'The PNG image carries no credential';
+    case 'svg':
+      return 'The SVG image carries no credential';
+    case 'pdf':
+      return 'Use verifyAll() or `credlens verify` for PDF documents, which may hold several credentials';
+    default:
+      return 'The data is readable but is not a credential format Credlens knows';
+  }
+}
+
+function assertUsage(input: unknown, options: VerifyOptions): void {
+  const ok =
+    typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer || (typeof input === 'object' && input !== null);
+  if (!ok) throw new UsageError('verify(input): input must be a string, bytes, or a parsed JSON object');
+  if (options.at !== undefined && (!(options.at instanceof Date) || Number.isNaN(options.at.getTime()))) {
+    throw new UsageError('verify(): options.at must be a valid Date');
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new UsageError('verify(): options.fetch must be a function');
+  if (options.profile !== undefined && options.profile !== 'eu-microcredential') {
+    throw new UsageError(`verify(): unknown profile "${String(options.profile)}"`);
+  }
+}
