@@ -51,6 +51,11 @@ export interface CredentialPlan {
   /** The normalised summary; steps may complete it (an SD-JWT's disclosed claims). */
   credential?: CredentialSummary;
   microcredential?: MicrocredentialProfile;
+  /**
+   * The credential as a JSON document (a JWT's `vc` claim or payload, an SD-JWT's disclosed claims,
+   * an ELM payload): what the EU micro-credential mapping reads when `microcredential` is not set.
+   */
+  document?: Record<string, unknown>;
   steps: Step[];
 }
 
