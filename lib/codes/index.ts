@@ -1,5 +1,8 @@
 import { CORE_CODES } from './core.js';
 import { TRUST_CODES } from './trust.js';
+import { KEY_CODES } from './keys.js';
+import { JOSE_CODES } from './jose.js';
+import { VALIDITY_CODES } from './validity.js';
 import type { CodeInfo } from './types.js';
 
 export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
@@ -12,6 +15,9 @@ export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
 export const CODES = {
   ...CORE_CODES,
   ...TRUST_CODES,
+  ...KEY_CODES,
+  ...JOSE_CODES,
+  ...VALIDITY_CODES,
 } as const;
 
 export type CheckCode = keyof typeof CODES;
