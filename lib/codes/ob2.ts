@@ -1,0 +1,38 @@
+import type { CodeTable } from './types.js';
+
+/** Open Badges 2.0 (hosted and signed assertions) and Open Badges 1.x. */
+export const OB2_CODES = {
+  OB2_HOSTED_ORIGIN_VALID: {
+    effect: 'pass',
+    authentic: true,
+    summary: 'The badge is published at its own address, on a site its issuer authorises, and matches what was presented.',
+  },
+  OB2_HOSTED_ORIGIN_MISMATCH: { effect: 'fail', summary: 'The badge is hosted on a site its issuer does not authorise, so anyone could have published it.' },
+  OB2_HOSTED_COPY_MISMATCH: { effect: 'fail', summary: 'The badge presented differs from the copy its issuer publishes: it was altered.' },
+  OB2_HOSTED_NOT_FOUND: { effect: 'fail', summary: 'The issuer no longer publishes this badge at its address (not found or gone): it was withdrawn or never existed.' },
+  OB2_HOSTED_UNREACHABLE: { effect: 'unverifiable', summary: 'The issuer\'s copy of the badge could not be downloaded, so its authenticity could not be checked.' },
+  OB2_HOSTED_ID_INVALID: { effect: 'fail', summary: 'A hosted badge must be identified by the https address it is published at, and this one is not.' },
+  OB2_ASSERTION_MALFORMED: { effect: 'fail', summary: 'The Open Badges assertion lacks required information or has it in the wrong form.' },
+  OB2_VERIFICATION_TYPE_UNKNOWN: { effect: 'fail', summary: 'The badge names a verification method Open Badges 2.0 does not define.' },
+  OB2_SIGNED_WITHOUT_SIGNATURE: { effect: 'fail', summary: 'The badge says it is signed, but it was presented without its signature.' },
+  OB2_BADGE_CLASS_UNAVAILABLE: { effect: 'unverifiable', summary: 'The description of the badge (its badge class) could not be downloaded.' },
+  OB2_BADGE_CLASS_MALFORMED: { effect: 'fail', summary: 'The description of the badge (its badge class) is missing required information.' },
+  OB2_ISSUER_UNAVAILABLE: { effect: 'unverifiable', summary: 'The issuer\'s profile could not be downloaded, so who issued the badge could not be confirmed.' },
+  OB2_ISSUER_MALFORMED: { effect: 'fail', summary: 'The issuer\'s profile is missing required information.' },
+  OB2_SIGNATURE_VALID: { effect: 'pass', authentic: true, summary: 'The badge\'s signature is valid and made with a key its issuer lists as its own.' },
+  OB2_SIGNATURE_INVALID: { effect: 'fail', summary: 'The badge\'s signature does not match its content: it was altered or signed with another key.' },
+  OB2_ALGORITHM_NOT_ALLOWED: { effect: 'fail', summary: 'The badge is signed with an algorithm Open Badges 2.0 does not allow (only RS256 is).' },
+  OB2_KEY_NOT_FOUND: { effect: 'fail', summary: 'The key the badge names as its signing key does not exist at its address.' },
+  OB2_KEY_UNAVAILABLE: { effect: 'unverifiable', summary: 'The badge\'s signing key could not be downloaded.' },
+  OB2_KEY_UNSUPPORTED: { effect: 'unverifiable', summary: 'The badge\'s signing key is not an RSA public key Credlens can use.' },
+  OB2_KEY_NOT_AUTHORISED: { effect: 'fail', summary: 'The key that signed the badge is not listed in its issuer\'s profile, so the issuer did not authorise it.' },
+  OB2_REVOCATION_LIST_NONE: { effect: 'skip', summary: 'The issuer publishes no revocation list for this badge.' },
+  OB2_NOT_REVOKED: { effect: 'pass', summary: 'The issuer\'s revocation list does not list this badge.' },
+  OB2_REVOKED: { effect: 'fail', summary: 'The issuer has revoked this badge.' },
+  OB2_REVOCATION_LIST_UNAVAILABLE: { effect: 'warning', summary: 'The issuer\'s revocation list could not be read, so whether the badge was revoked is unknown.' },
+  OB2_RECIPIENT_MATCH: { effect: 'pass', summary: 'The badge was awarded to the person you named.' },
+  OB2_RECIPIENT_MISMATCH: { effect: 'fail', summary: 'The badge was awarded to someone other than the person you named.' },
+  OB2_RECIPIENT_NOT_CHECKED: { effect: 'skip', summary: 'No expected recipient was given, so who the badge was awarded to was not compared.' },
+  OB2_RECIPIENT_HASH_UNSUPPORTED: { effect: 'warning', summary: 'The badge hides its recipient with a hash method Credlens does not know, so the recipient could not be compared.' },
+  OB1_ASSERTION_UNSUPPORTED: { effect: 'unverifiable', summary: 'This is an Open Badges 1.x badge: the retired format cannot be verified; ask the issuer for an Open Badges 2.0 or 3.0 version.' },
+} as const satisfies CodeTable;
