@@ -1,0 +1,48 @@
+import type { DIDDocument, DIDResolutionResult } from 'did-resolver';
+import { IoError, describeError } from '../../errors.js';
+import { isRecord, parseJsonBytes } from '../../input/json.js';
+import type { VerifyContext } from '../../pipeline/types.js';
+import type { GetOptions } from '../../io/types.js';
+
+/** Resolution errors beyond did-resolver's own (`invalidDid`, `notFound`, `unsupportedDidMethod`). */
+export type DidErrorCode = 'invalidDid' | 'notFound' | 'unsupportedDidMethod' | 'invalidDidDocument' | 'networkError' | 'blocked' | 'unsupportedPublicKeyType';
+
+export function resolved(didDocument: DIDDocument, contentType = 'application/did+json'): DIDResolutionResult {
+  return { didResolutionMetadata: { contentType }, didDocument, didDocumentMetadata: {} };
+}
+
+export function failed(error: DidErrorCode, message: string, extra: Record<string, unknown> = {}): DIDResolutionResult {
+  return { didResolutionMetadata: { error, message, ...extra }, didDocument: null, didDocumentMetadata: {} };
+}
+
+const BLOCKED = new Set(['IO_BLOCKED_SCHEME', 'IO_BLOCKED_ADDRESS', 'IO_BAD_URL']);
+
+/** Maps a failure of the network seam to a resolution error that keeps the IoError code. */
+export function ioFailure(error: unknown, what: string): DIDResolutionResult {
+  if (error instanceof IoError) {
+    if (BLOCKED.has(error.code)) return failed('blocked', `${what}: ${error.message}`, { ioCode: error.code, url: error.url });
+    if (error.code === 'IO_HTTP_STATUS' && error.httpStatus === 404) return failed('notFound', `${what}: ${error.url} was not found (HTTP 404)`, { ioCode: error.code, url: error.url });
+    return failed('networkError', `${what}: ${error.message}`, { ioCode: error.code, url: error.url });
+  }
+  return failed('invalidDidDocument', `${what}: ${describeError(error)}`);
+}
+
+/** A DID document read from the bundle (by DID) or fetched from `url`, checked to be about `did`. */
+export async function fetchDidDocument(did: string, url: string, ctx: Pick<VerifyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
+  let value: unknown;
+  try {
+    const bundled = await ctx.io.fromBundle(did);
+    value = bundled ? parseJsonBytes(bundled) : (await ctx.io.getJson(url, options)).value;
+  } catch (error) {
+    return ioFailure(error, `The DID document of ${did} could not be read`);
+  }
+  return checkDocument(did, value);
+}
+
+/** Accepts a DID document, or a DID resolution result wrapping one, if its `id` is the DID. */
+export function checkDocument(did: string, value: unknown): DIDResolutionResult {
+  const doc = isRecord(value) && isRecord(value.didDocument) ? value.didDocument : value;
+  if (!isRecord(doc)) return failed('invalidDidDocument', `The DID document of ${did} is not a JSON object`);
+  if (doc.id !== did) return failed('invalidDidDocument', `The document served for ${did} describes ${String(doc.id).slice(0, 120)} instead`);
+  return resolved(doc as DIDDocument);
+}
