@@ -3,6 +3,13 @@ import { TRUST_CODES } from './trust.js';
 import { KEY_CODES } from './keys.js';
 import { JOSE_CODES } from './jose.js';
 import { VALIDITY_CODES } from './validity.js';
+import { DI_CODES } from './di.js';
+import { STATUS_CODES } from './status.js';
+import { OB3_CODES } from './ob3.js';
+import { SCHEMA_CODES } from './schema.js';
+import { OB2_CODES } from './ob2.js';
+import { SOURCE_CODES } from './sources.js';
+import { EDC_CODES } from './edc.js';
 import type { CodeInfo } from './types.js';
 
 export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
@@ -18,6 +25,13 @@ export const CODES = {
   ...KEY_CODES,
   ...JOSE_CODES,
   ...VALIDITY_CODES,
+  ...DI_CODES,
+  ...STATUS_CODES,
+  ...OB3_CODES,
+  ...SCHEMA_CODES,
+  ...OB2_CODES,
+  ...SOURCE_CODES,
+  ...EDC_CODES,
 } as const;
 
 export type CheckCode = keyof typeof CODES;

@@ -1,0 +1,2 @@
+// jsonld ships no type declarations; canonicalize.ts types the one function it uses.
+declare module 'jsonld';
