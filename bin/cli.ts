@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { LIMITS, MemoryCache, verify, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+import { parseJsonText } from '../lib/input/json.js';
+import { parseTrustList, TrustListError } from '../lib/trust/list.js';
+import { formatReport, safeText } from './format-report.js';
+import { CliInputError, directoryBundle, readInputBytes, resolveHost } from './node-io.js';
+
+const USAGE = `Usage:
+  credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
+                  [--trust FILE]... [--profile eu-microcredential] [--recipient email:ADDRESS | did:DID]
+  credlens demo        verify the bundled example credentials, offline
+  credlens --help | --version
+
+Input: a JSON-LD credential, a JWT / SD-JWT, an Open Badges 2.0 assertion, a baked badge image
+(PNG or SVG), a Europass credential (JAdES), a URL, or - for standard input.
+
+Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input.`;
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2, unverifiable: 3 } as const;
+
+export function exitCodeFor(report: VerificationReport): number {
+  switch (report.verdict) {
+    case 'verified':
+    case 'warning':
+      return EXIT.ok;
+    case 'invalid':
+      return EXIT.invalid;
+    case 'unverifiable':
+      return EXIT.unverifiable;
+  }
+}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '--version') {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    io.out(pkg.version);
+    return EXIT.ok;
+  }
+  try {
+    if (command === 'verify') return await verifyCommand(rest, io);
+    if (command === 'demo') {
+      const { runCliDemo } = await import('./demo.js');
+      return await runCliDemo(io);
+    }
+    io.err(`credlens: unknown command "${safeText(command, 40)}"\n\n${USAGE}`);
+    return EXIT.usage;
+  } catch (error) {
+    if (error instanceof CliInputError || error instanceof TrustListError) {
+      io.err(`credlens: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+async function verifyCommand(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
+        resources: { type: 'string' },
+        at: { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        profile: { type: 'string' },
+        recipient: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`credlens verify: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) {
+    io.err(`credlens verify: give exactly one file, URL or - (got ${positionals.length})\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const source = positionals[0] as string;
+  const options: VerifyOptions = {
+    offline: values.offline,
+    cache: new MemoryCache(),
+    network: { resolveHost, redirect: 'manual' },
+  };
+  if (values.at !== undefined) {
+    const at = new Date(values.at);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(values.at) || Number.isNaN(at.getTime())) {
+      io.err(`credlens verify: --at needs an ISO-8601 instant such as 2026-11-28T00:00:00Z, not "${safeText(values.at, 40)}"`);
+      return EXIT.usage;
+    }
+    options.at = at;
+  }
+  if (values.profile !== undefined) {
+    if (values.profile !== 'eu-microcredential') {
+      io.err(`credlens verify: --profile takes eu-microcredential, not "${safeText(values.profile, 40)}"`);
+      return EXIT.usage;
+    }
+    options.profile = 'eu-microcredential';
+  }
+  if (values.recipient !== undefined) {
+    if (!/^(email:[^\s@]+@[^\s@]+|did:[a-z0-9]+:\S+|https?:\/\/\S+)$/i.test(values.recipient)) {
+      io.err('credlens verify: --recipient takes email:ADDRESS, did:DID or a URL');
+      return EXIT.usage;
+    }
+    options.recipient = values.recipient;
+  }
+  if (values.resources !== undefined) options.resources = await directoryBundle(values.resources);
+  if (values.trust?.length) options.trust = await Promise.all(values.trust.map(loadTrustFile));
+
+  const isUrl = /^https?:\/\//i.test(source);
+  const input = isUrl ? source : await readInputBytes(source, Math.max(LIMITS.maxImageBytes, LIMITS.maxCredentialBytes));
+  const report = await verify(input, options);
+  if (report.checks.some((c) => c.code === 'INPUT_TOO_LARGE')) {
+    io.err(`credlens: ${safeText(report.checks[0]?.message ?? 'the input is too large')}`);
+    return EXIT.usage;
+  }
+  io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color, source }));
+  return exitCodeFor(report);
+}
+
+async function loadTrustFile(path: string): Promise<TrustList> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliInputError(`--trust ${path}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = parseJsonText(text);
+  } catch (error) {
+    throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseTrustList(value, path);
+}

@@ -1,0 +1,95 @@
+import { CODES, MICROCREDENTIAL_ELEMENTS, type Check, type VerificationReport } from '../lib/index.js';
+
+const VERDICT_WORDS: Record<VerificationReport['verdict'], string> = {
+  verified: 'VERIFIED: authentic, and every check passed',
+  warning: 'VERIFIED WITH WARNINGS: authentic, but read the warnings below',
+  invalid: 'INVALID: do not rely on this credential',
+  unverifiable: 'UNVERIFIABLE: authenticity could not be established',
+};
+
+const STATUS_MARKS: Record<Check['status'], string> = { pass: '✔', fail: '✘', warn: '!', skip: '–' };
+
+const ELEMENT_NAMES: Record<string, string> = {
+  learner: 'Learner',
+  title: 'Title',
+  issuerCountry: 'Country of the issuer',
+  awardingBody: 'Awarding body',
+  issued: 'Date of issue',
+  learningOutcomes: 'Learning outcomes',
+  workload: 'Notional workload',
+  level: 'Level (EQF)',
+  assessment: 'Type of assessment',
+  participation: 'Form of participation',
+  qualityAssurance: 'Quality assurance',
+};
+
+interface Paint {
+  (code: number, text: string): string;
+}
+
+function painter(color: boolean): Paint {
+  return (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+}
+
+/** Removes control characters so credential text cannot move the cursor or recolour the terminal. */
+export function safeText(value: unknown, max = 300): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(valueText).join('; ');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return safeText(record.label ?? record.name ?? record.value ?? JSON.stringify(value), 120);
+  }
+  return safeText(value, 120);
+}
+
+/** The readable summary: the verdict first, then every check, then what the credential says. */
+export function formatReport(report: VerificationReport, options: { color: boolean; source?: string }): string {
+  const paint = painter(options.color);
+  const verdictColor = { verified: 32, warning: 33, invalid: 31, unverifiable: 90 }[report.verdict];
+  const lines: string[] = [];
+  lines.push(paint(1, paint(verdictColor, VERDICT_WORDS[report.verdict])));
+  if (options.source) lines.push(`  ${safeText(options.source)}`);
+  lines.push(`  format: ${report.format}`);
+  lines.push('');
+  lines.push(paint(1, 'Checks'));
+  for (const c of report.checks) {
+    const markColor = { pass: 32, fail: 31, warn: 33, skip: 90 }[c.status];
+    lines.push(`  ${paint(markColor, STATUS_MARKS[c.status])} ${c.id.padEnd(18)} ${safeText(c.message)} ${paint(90, `[${c.code}]`)}`);
+    if (c.status !== 'pass') lines.push(`    ${paint(90, CODES[c.code].summary)}`);
+  }
+  const cred = report.credential;
+  if (cred) {
+    lines.push('');
+    lines.push(paint(1, 'Credential'));
+    const row = (label: string, value: unknown) => {
+      if (value !== undefined && value !== null && value !== '') lines.push(`  ${label.padEnd(12)} ${safeText(value)}`);
+    };
+    row('Title', cred.title ?? cred.achievement?.name);
+    row('Type', cred.types.join(', '));
+    row('Issuer', [cred.issuer?.name, cred.issuer?.id].filter(Boolean).join(' — '));
+    row('Country', cred.issuer?.country);
+    row('Learner', [cred.subject?.name, cred.subject?.id].filter(Boolean).join(' — '));
+    row('Issued', cred.issued);
+    row('Valid from', cred.validFrom);
+    row('Valid until', cred.validUntil);
+    row('ID', cred.id);
+  }
+  const mc = report.microcredential;
+  if (mc) {
+    lines.push('');
+    lines.push(paint(1, `EU micro-credential elements (${11 - mc.missing.length} of 11 stated)`));
+    for (const name of MICROCREDENTIAL_ELEMENTS) {
+      const element = mc.elements[name];
+      const mark = element?.present ? paint(32, '✔') : paint(90, '–');
+      lines.push(`  ${mark} ${(ELEMENT_NAMES[name] ?? name).padEnd(24)} ${element?.present ? valueText(element.value) : paint(90, 'missing')}`);
+    }
+  }
+  return lines.join('\n');
+}
