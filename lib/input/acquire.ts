@@ -1,6 +1,9 @@
 import { InputError, IoError, describeError } from '../errors.js';
 import type { Io } from '../io/types.js';
 import { check, type Check } from '../report.js';
+import { recogniseLink } from '../sources/index.js';
+import { readSourceResponse } from '../sources/response.js';
+import { ContainerError } from './container-error.js';
 import { sniff, type Sniffed, type VerifyInput } from './sniff.js';
 
 /** Credential media types asked for when following a link. */
@@ -20,9 +23,14 @@ export type Container =
   | { kind: 'html'; url: string; html: string };
 /** Returns what the container holds: the credential itself, or a link to follow. */
 export type Unwrapper = (container: Container, io: Io) => Promise<Sniffed>;
-const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> = {};
+const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> = {
+  png: async () => (await import('./baked.js')).unwrapBaked,
+  svg: async () => (await import('./baked.js')).unwrapBaked,
+  html: async () => (await import('../sources/discover.js')).unwrapHtml,
+};
 
 export function inputErrorCheck(error: unknown): Check {
+  if (error instanceof ContainerError) return check('input', error.code, error.message, error.details);
   if (error instanceof InputError) {
     switch (error.code) {
       case 'INPUT_TOO_LARGE':
@@ -71,7 +79,9 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
     sniffed = sniff(input);
     for (let hop = 0; hop < 4; hop++) {
       if (sniffed.kind === 'url') {
-        const response = await io.get(sniffed.url, { kind: 'credential', accept: CREDENTIAL_ACCEPT });
+        // A shared platform link (Credly, Badgr...) is read at its machine-readable endpoint.
+        const link = recogniseLink(sniffed.url);
+        const response = await io.get(link?.credentialUrl ?? sniffed.url, { kind: 'credential', accept: CREDENTIAL_ACCEPT });
         retrievedFrom = response.finalUrl;
         path.push(response.finalUrl);
         if (isHtml(response.contentType, response.body)) {
@@ -81,7 +91,7 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
           sniffed = await page({ kind: 'html', url: response.finalUrl, html: new TextDecoder().decode(response.body) }, io);
           continue;
         }
-        sniffed = sniff(response.body);
+        sniffed = readSourceResponse(link, response.body, response.finalUrl);
         continue;
       }
       if (sniffed.kind === 'png' || sniffed.kind === 'svg' || sniffed.kind === 'pdf') {
