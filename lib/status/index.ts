@@ -1,0 +1,160 @@
+import { describeError } from '../errors.js';
+import { decodeJwsPart } from '../input/jws-parts.js';
+import { isRecord, parseJsonBytes } from '../input/json.js';
+import type { Step, VerifyContext } from '../pipeline/types.js';
+import { check, type Check, type VerificationReport } from '../report.js';
+import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
+import { statusEntries, type StatusEntry } from './entries.js';
+
+export { statusEntries, type StatusEntry } from './entries.js';
+export { decodeEncodedList, readStatus } from './bitstring.js';
+
+/** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
+const MIN_BITSTRING_BYTES = 16 * 1024;
+
+/**
+ * The `status` step for any credential (JSON-LD or JWT): revocation and suspension by Bitstring
+ * Status List, StatusList2021, RevocationList2020 or 1EdTech revocation list. Runs only after the
+ * proof verified. Every list credential is itself verified (proof, same issuer, validity).
+ */
+export function statusStep(credential: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Step {
+  return { id: 'status', needsAuthenticity: true, run: () => checkStatus(credential, issuer, ctx) };
+}
+
+export async function checkStatus(credential: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
+  const entries = statusEntries(credential);
+  if (entries.length === 0) return check('status', 'STATUS_NONE', 'The credential declares no status list');
+  const results: Check[] = [];
+  for (const entry of entries.slice(0, 8)) results.push(await checkEntry(entry, credential, issuer, ctx));
+  const order = ['fail', 'warn', 'pass', 'skip'] as const;
+  const sorted = [...results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const worst = sorted[0] as Check;
+  if (results.length === 1) return worst;
+  return { ...worst, details: { ...worst.details, entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) } };
+}
+
+async function checkEntry(entry: StatusEntry, credential: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
+  switch (entry.method) {
+    case 'malformed':
+      return check('status', 'STATUS_ENTRY_MALFORMED', `The credential's status entry is malformed: ${entry.reason}`);
+    case 'unsupported':
+      return check('status', 'STATUS_TYPE_UNSUPPORTED', `The status method ${entry.type} is not supported, so revocation was not checked`);
+    case '1EdTechRevocationList':
+      return checkRevocationList(entry.listUrl, credential, issuer, ctx);
+    default:
+      return checkBitstring(entry, issuer, ctx);
+  }
+}
+
+type ListFetch = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; check: Check };
+
+async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
+  let body: Uint8Array;
+  try {
+    body = (await ctx.io.get(url, { kind: 'status-list', accept: 'application/vc+ld+json, application/ld+json, application/json, application/vc+jwt;q=0.9, */*;q=0.1' })).body;
+  } catch (error) {
+    return { ok: false, check: check('status', 'STATUS_LIST_UNAVAILABLE', `The status list ${url} could not be read: ${describeError(error)}`, { list: url }) };
+  }
+  const text = new TextDecoder().decode(body).trim();
+  let document: unknown;
+  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
+    const payload = decodeJwsPart(text.split('.')[1] ?? '');
+    document = isRecord(payload) && isRecord(payload.vc) ? payload.vc : payload;
+  } else {
+    try {
+      document = parseJsonBytes(body);
+    } catch {
+      document = undefined;
+    }
+  }
+  if (!isRecord(document)) return { ok: false, check: check('status', 'STATUS_LIST_MALFORMED', `The status list ${url} is neither a JSON credential nor a JWT`, { list: url }) };
+  return { ok: true, text, document };
+}
+
+function nestedIssuer(report: VerificationReport): string | undefined {
+  return report.credential?.issuer?.id;
+}
+
+async function verifyList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<Check | undefined> {
+  const report = await ctx.verifyNested(text, { retrievedFrom: url });
+  if (report.verdict !== 'verified' && report.verdict !== 'warning') {
+    const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.code);
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} did not verify (${report.verdict}: ${failing.join(', ') || 'no proof'})`, { list: url, report });
+  }
+  const listIssuer = nestedIssuer(report);
+  if (!issuer || listIssuer !== issuer) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} was issued by ${listIssuer ?? 'an unnamed issuer'}, not by the credential's issuer ${issuer ?? '(unknown)'}`, { list: url });
+  }
+  return undefined;
+}
+
+async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
+  const base = { list: entry.listUrl, index: entry.index, purpose: entry.purpose, method: entry.method };
+  const fetched = await fetchList(entry.listUrl, ctx);
+  if (!fetched.ok) return fetched.check;
+  const problem = await verifyList(entry.listUrl, fetched.text, issuer, ctx);
+  if (problem) return problem;
+
+  const subject = Array.isArray(fetched.document.credentialSubject) ? fetched.document.credentialSubject[0] : fetched.document.credentialSubject;
+  if (!isRecord(subject) || typeof subject.encodedList !== 'string') {
+    return check('status', 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} has no encodedList`, base);
+  }
+  const listPurposes = (Array.isArray(subject.statusPurpose) ? subject.statusPurpose : [subject.statusPurpose]).filter((p) => typeof p === 'string');
+  if (entry.method !== 'RevocationList2020' && !listPurposes.includes(entry.purpose)) {
+    return check('status', 'STATUS_PURPOSE_MISMATCH', `The credential's status entry is for ${entry.purpose}, but the list serves ${listPurposes.join(', ') || 'no stated purpose'}`, base);
+  }
+  let bits: Uint8Array;
+  try {
+    bits = await decodeEncodedList(subject.encodedList);
+  } catch (error) {
+    const tooLarge = error instanceof BitstringDecodeError && error.reason === 'too-large';
+    return check('status', tooLarge ? 'STATUS_LIST_TOO_LARGE' : 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} could not be decoded: ${describeError(error)}`, base);
+  }
+  if (entry.method === 'BitstringStatusList' && bits.length < MIN_BITSTRING_BYTES * entry.size) {
+    return check('status', 'STATUS_LIST_TOO_SHORT', `The status list holds ${bits.length} bytes; a Bitstring Status List must hold at least ${MIN_BITSTRING_BYTES * entry.size}`, base);
+  }
+  const value = readStatus(bits, entry.index, entry.size);
+  if (value === undefined) {
+    return check('status', 'STATUS_INDEX_OUT_OF_RANGE', `Position ${entry.index} lies outside the status list, which has ${Math.floor((bits.length * 8) / entry.size)} entries`, base);
+  }
+  const details = { ...base, value };
+  if (entry.purpose === 'revocation') {
+    return value !== 0
+      ? check('status', 'STATUS_REVOKED', `The issuer revoked this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
+      : check('status', 'STATUS_ACTIVE', `Not revoked (status list ${entry.listUrl}, position ${entry.index})`, details);
+  }
+  if (entry.purpose === 'suspension') {
+    return value !== 0
+      ? check('status', 'STATUS_SUSPENDED', `The issuer suspended this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
+      : check('status', 'STATUS_ACTIVE', `Not suspended (status list ${entry.listUrl}, position ${entry.index})`, details);
+  }
+  const messages = Array.isArray(entry.raw.statusMessage) ? entry.raw.statusMessage.filter(isRecord) : [];
+  const hex = `0x${value.toString(16)}`;
+  const message = messages.find((m) => typeof m.status === 'string' && Number.parseInt(m.status, 16) === value);
+  return check('status', 'STATUS_MESSAGE', `Status "${entry.purpose}" is ${hex}${message && typeof message.message === 'string' ? `: ${message.message}` : ''}`, details);
+}
+
+/** 1EdTech Revocation List (Open Badges 3.0 §9.x): an unsigned JSON list of revoked credential ids, served by the issuer. */
+async function checkRevocationList(url: string, credential: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
+  let list: unknown;
+  try {
+    list = (await ctx.io.getJson(url, { kind: 'status-list' })).value;
+  } catch (error) {
+    return check('status', 'STATUS_LIST_UNAVAILABLE', `The revocation list ${url} could not be read: ${describeError(error)}`, { list: url });
+  }
+  if (!isRecord(list) || !Array.isArray(list.revokedCredentials)) {
+    return check('status', 'STATUS_LIST_MALFORMED', `The revocation list ${url} has no revokedCredentials`, { list: url });
+  }
+  const listIssuer = typeof list.issuer === 'string' ? list.issuer : isRecord(list.issuer) && typeof list.issuer.id === 'string' ? list.issuer.id : undefined;
+  if (!issuer || listIssuer !== issuer) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The revocation list ${url} belongs to ${listIssuer ?? 'an unnamed issuer'}, not to the credential's issuer`, { list: url });
+  }
+  const id = typeof credential.id === 'string' ? credential.id : undefined;
+  if (!id) return check('status', 'STATUS_ENTRY_MALFORMED', 'The credential has no id to look up in its revocation list', { list: url });
+  const hit = list.revokedCredentials.find((r) => isRecord(r) && r.id === id && r.revoked !== false);
+  if (hit) {
+    const reason = isRecord(hit) && typeof hit.revocationReason === 'string' ? `: ${hit.revocationReason.slice(0, 200)}` : '';
+    return check('status', 'STATUS_REVOKED', `The issuer revoked this credential${reason}`, { list: url });
+  }
+  return check('status', 'STATUS_ACTIVE', `Not on the issuer's revocation list ${url}`, { list: url });
+}
