@@ -27,7 +27,14 @@ function isElm(value: unknown): boolean {
 
 function isOb2Assertion(value: unknown): boolean {
   if (!isRecord(value) || !('badge' in value && 'recipient' in value)) return false;
-  return contextsOf(value).some((c) => /openbadges|openbadgespec\.org/.test(c)) || typesOf(value).some((t) => t === 'Assertion');
+  // Open Badges 1.0 assertions carry neither a context nor a type, but their `verify` object or `uid`
+  // (the OB 2.0 handler reports them precisely as unsupported).
+  return (
+    contextsOf(value).some((c) => /openbadges|openbadgespec\.org/.test(c)) ||
+    typesOf(value).some((t) => t === 'Assertion') ||
+    'verify' in value ||
+    'uid' in value
+  );
 }
 
 function isEbsi(payload: Record<string, unknown>, vc: unknown): boolean {

@@ -6,7 +6,10 @@ import type { FormatId } from '../report.js';
  * widget's first paint loads none of them. A recognised format without a handler is reported as
  * `FORMAT_UNSUPPORTED` (unverifiable).
  */
-const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {};
+const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {
+  'ob2-hosted': async () => (await import('./ob2.js')).ob2HostedHandler,
+  'ob2-signed': async () => (await import('./ob2.js')).ob2SignedHandler,
+};
 
 export async function loadHandler(format: FormatId): Promise<FormatHandler | undefined> {
   const load = HANDLERS[format];
