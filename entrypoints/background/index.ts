@@ -1,0 +1,158 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { verify } from '../../lib/index.js';
+import { configureQrDecoder, decodeQrCodes } from '../../lib/input/qr.js';
+import { IdbCache } from '../../lib/io/idb-cache.js';
+import { parseContentRequest, parsePanelRequest, type SelectedEvent } from '../shared/messages.js';
+import { limitPerOrigin } from './limit.js';
+import { dataUrlBytes } from './probe.js';
+import { VerificationService } from './service.js';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** runtime.getURL without WXT's generated path types (tsc runs without `.wxt/`). */
+function extensionUrl(path: string): string {
+  return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+}
+
+/** Raster formats zxing cannot read from bytes are drawn first (WebP, AVIF). */
+async function decodeQr(bytes: Uint8Array): Promise<string[]> {
+  const direct = await decodeQrCodes(bytes).catch(() => [] as string[]);
+  if (direct.length || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return direct;
+  try {
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d');
+    if (!g) return [];
+    g.drawImage(bitmap, 0, 0);
+    return await decodeQrCodes(g.getImageData(0, 0, bitmap.width, bitmap.height));
+  } catch {
+    return [];
+  }
+}
+
+export default defineBackground(() => {
+  configureQrDecoder({ locateFile: (path) => extensionUrl(`/${path.split('/').pop()}`) });
+  const extensionOrigin = new URL(extensionUrl('/')).origin;
+  const service = new VerificationService({
+    verify,
+    fetch: limitPerOrigin((url, init) => fetch(url, init), 4),
+    cache: new IdbCache('credlens-resources'),
+    reports: new IdbCache('credlens-reports', 500),
+    decodeQr,
+    isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+  });
+  /** The report each tab's side panel shows (the last mark activated in it). */
+  const selected = new Map<number, string>();
+
+  const isChrome = typeof (browser as { sidePanel?: unknown }).sidePanel === 'object';
+
+  function fromContentScript(sender: Sender): sender is Sender & { tab: Browser.tabs.Tab & { id: number } } {
+    return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !(sender.url ?? '').startsWith(`${extensionOrigin}/`);
+  }
+
+  function fromExtensionPage(sender: Sender): boolean {
+    return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${extensionOrigin}/`);
+  }
+
+  async function scanTab(tabId: number): Promise<void> {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] }).catch(() => undefined);
+  }
+
+  function openReport(tabId: number, reportId: string): void {
+    selected.set(tabId, reportId);
+    void browser.storage.session?.set({ [`selected:${tabId}`]: reportId }).catch(() => undefined);
+    if (isChrome) {
+      // Must run synchronously inside the user's click (forwarded by the message), before any await.
+      void browser.sidePanel.open({ tabId }).catch(() => undefined);
+    } else {
+      void (browser.action ?? browser.browserAction)
+        .openPopup()
+        .catch(() => browser.tabs.create({ url: extensionUrl(`/popup.html?report=${reportId}`) }));
+    }
+    const event: SelectedEvent = { type: 'report-selected', tabId, reportId };
+    setTimeout(() => void browser.runtime.sendMessage(event).catch(() => undefined), 150);
+  }
+
+  async function selectedFor(tabId: number): Promise<string | undefined> {
+    const known = selected.get(tabId);
+    if (known) return known;
+    const stored = await browser.storage.session?.get(`selected:${tabId}`).catch(() => undefined);
+    const value = stored?.[`selected:${tabId}`];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async function handleContent(message: unknown, sender: Sender & { tab: { id: number } }): Promise<unknown> {
+    const request = parseContentRequest(message);
+    if (!request) return undefined;
+    switch (request.type) {
+      case 'verify':
+        return service.verifyFind(request.find, sender.tab.url ?? sender.url);
+      case 'probe-image':
+        return service.probeImage(request.src);
+      case 'probe-canvas': {
+        const bytes = dataUrlBytes(request.dataUrl);
+        return bytes ? service.probeBytes(bytes, `Image drawn on ${sender.url ?? 'the page'}`) : { finds: [] };
+      }
+      case 'open-report':
+        return undefined; // handled synchronously in the listener
+    }
+  }
+
+  async function handlePanel(message: unknown): Promise<unknown> {
+    const request = parsePanelRequest(message);
+    if (!request) return undefined;
+    switch (request.type) {
+      case 'get-selected': {
+        const reportId = await selectedFor(request.tabId);
+        return reportId ? service.getReport(reportId) : undefined;
+      }
+      case 'get-report':
+        return service.getReport(request.reportId);
+      case 'reverify':
+        return service.reverify(request.reportId);
+      case 'scan-tab':
+        await scanTab(request.tabId);
+        return true;
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (response: unknown) => void) => {
+    let work: Promise<unknown>;
+    if (fromContentScript(sender)) {
+      const request = parseContentRequest(message);
+      if (request?.type === 'open-report') {
+        openReport(sender.tab.id, request.reportId);
+        return false;
+      }
+      work = handleContent(message, sender);
+    } else if (fromExtensionPage(sender)) {
+      work = handlePanel(message);
+    } else {
+      return false; // other extensions, web pages: nothing is offered
+    }
+    work.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'credlens-scan', title: 'Verify credentials on this page with Credlens', contexts: ['page', 'link', 'image', 'selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'credlens-scan' && typeof tab?.id === 'number') void scanTab(tab.id);
+  });
+
+  if (isChrome) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+    browser.action.onClicked.addListener((tab) => {
+      if (typeof tab.id !== 'number') return;
+      void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+      void scanTab(tab.id);
+    });
+  }
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    selected.delete(tabId);
+    void browser.storage.session?.remove(`selected:${tabId}`).catch(() => undefined);
+  });
+});

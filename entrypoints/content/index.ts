@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { recogniseLink } from '../../lib/sources/index.js';
+import type { ContentRequest } from '../shared/messages.js';
+import { Scanner } from './scanner.js';
+import { siteFor } from './sites/index.js';
+import { CONTENT_SCRIPT_MATCHES } from './sites/matches.js';
+
+const STARTED = Symbol.for('credlens.content.started');
+
+export default defineContentScript({
+  matches: [...CONTENT_SCRIPT_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    // Injected again on request (toolbar, context menu) where it already runs: keep the first one.
+    const flags = window as unknown as Record<symbol, boolean>;
+    if (flags[STARTED]) return;
+    flags[STARTED] = true;
+    ctx.onInvalidated(() => {
+      flags[STARTED] = false;
+    });
+
+    const scanner = new Scanner(
+      {
+        get signal() {
+          return ctx.signal;
+        },
+        get isValid() {
+          return ctx.isValid;
+        },
+        requestIdleCallback: (cb, options) => ctx.requestIdleCallback(cb, options),
+        addEventListener: (target, type, handler) => ctx.addEventListener(target as Window, type as 'message', handler),
+      },
+      {
+        doc: document,
+        site: () => siteFor(location.href),
+        recognise: (url) => (recogniseLink(url) ? url : undefined),
+        send: async <T,>(request: ContentRequest) => {
+          if (ctx.isInvalid) return undefined;
+          try {
+            return (await browser.runtime.sendMessage(request)) as T | undefined;
+          } catch {
+            return undefined; // extension reloaded or background busy: the mark stays pending, then unverifiable
+          }
+        },
+      },
+    );
+    scanner.start();
+    // LinkedIn and other single-page sites change the URL without reloading the content script.
+    ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
+  },
+});

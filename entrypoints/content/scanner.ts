@@ -1,0 +1,207 @@
+import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/messages.js';
+import { scanCandidates, type Candidate, type RecogniseLink } from './detect.js';
+import { createMark, type Mark } from './mark.js';
+import type { MarkKind, SiteProfile } from './sites/index.js';
+
+export type Send = <T>(request: ContentRequest) => Promise<T | undefined>;
+
+/** The parts of WXT's ContentScriptContext the scanner needs (bound timers, listeners, signal). */
+export interface ScanContext {
+  readonly signal: AbortSignal;
+  readonly isValid: boolean;
+  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number;
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void): void;
+}
+
+export interface ScannerOptions {
+  doc: Document;
+  site: () => SiteProfile;
+  recognise: RecogniseLink;
+  send: Send;
+  /** Frame budget per idle slice, ms. */
+  sliceMs?: number;
+}
+
+const MARK_TAG = 'credlens-mark';
+
+/**
+ * Detects credentials, marks them and keeps up with the page: a MutationObserver collects added
+ * subtrees, an idle callback scans them in slices, and every find is remembered so that re-renders
+ * and repeated scans never add a second mark.
+ */
+export class Scanner {
+  private readonly doc: Document;
+  /** Finds already marked (or being probed), per source element: key = kind + payload. */
+  private readonly seen = new WeakMap<Element, Map<string, Mark | 'probing'>>();
+  /** Our own mark hosts; a page-made look-alike is never in here. */
+  private readonly ours = new WeakSet<Element>();
+  private readonly pending = new Set<Element>();
+  private current: { root: Element; it: Iterator<Candidate> } | undefined;
+  private scheduled = false;
+  private readonly guard: MutationObserver;
+  readonly marks = new Set<Mark>();
+
+  constructor(
+    private readonly ctx: ScanContext,
+    private readonly options: ScannerOptions,
+  ) {
+    this.doc = options.doc;
+    // A page may rewrite the host's attributes; the mark restores its own state.
+    this.guard = new MutationObserver((records) => {
+      for (const record of records) {
+        const host = record.target as Element;
+        const mark = [...this.marks].find((m) => m.host === host);
+        if (mark && host.getAttribute('data-credlens-state') !== mark.state) host.setAttribute('data-credlens-state', mark.state);
+        if (mark && host.getAttribute('data-credlens-kind') !== mark.kind) host.setAttribute('data-credlens-kind', mark.kind);
+      }
+    });
+    ctx.signal.addEventListener('abort', () => this.stop());
+  }
+
+  start(): void {
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes') {
+          const target = record.target as Element;
+          if (!this.ours.has(target)) this.enqueue(target);
+          continue;
+        }
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1 && !this.ours.has(node as Element)) this.enqueue(node as Element);
+          else if (node.nodeType === 3 && node.parentElement) this.enqueue(node.parentElement);
+        }
+      }
+    });
+    observer.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'src'] });
+    this.ctx.signal.addEventListener('abort', () => observer.disconnect());
+    this.rescan();
+  }
+
+  /** Scans the whole page again (single-page navigation); existing marks are kept, none doubled. */
+  rescan(): void {
+    if (this.doc.body) this.enqueue(this.doc.body);
+  }
+
+  stop(): void {
+    this.guard.disconnect();
+    this.pending.clear();
+    this.current = undefined;
+    for (const mark of this.marks) mark.host.remove();
+    this.marks.clear();
+  }
+
+  private enqueue(element: Element): void {
+    if (!this.ctx.isValid) return;
+    if (element.closest(MARK_TAG)) return;
+    this.pending.add(element);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.ctx.requestIdleCallback((deadline) => this.work(deadline), { timeout: 500 });
+  }
+
+  private work(deadline: IdleDeadline): void {
+    this.scheduled = false;
+    const slice = this.options.sliceMs ?? 8;
+    const started = performance.now();
+    const hasTime = () => (deadline.didTimeout ? performance.now() - started < slice : deadline.timeRemaining() > 1);
+    while (hasTime()) {
+      if (!this.current) {
+        const root = this.nextRoot();
+        if (!root) return;
+        this.current = { root, it: scanCandidates(root, this.options.site(), this.options.recognise, this.doc.location?.href ?? '') };
+      }
+      const step = this.current.it.next();
+      if (step.done) this.current = undefined;
+      else this.handle(step.value);
+    }
+    this.schedule();
+  }
+
+  /** Takes the next queued root, skipping ones inside another queued root. */
+  private nextRoot(): Element | undefined {
+    for (const root of this.pending) {
+      this.pending.delete(root);
+      if (!root.isConnected) continue;
+      let covered = false;
+      for (const other of this.pending) if (other !== root && other.contains(root)) covered = true;
+      if (!covered) return root;
+    }
+    return undefined;
+  }
+
+  private remember(element: Element, key: string): Map<string, Mark | 'probing'> | undefined {
+    let entries = this.seen.get(element);
+    const existing = entries?.get(key);
+    if (existing === 'probing') return undefined;
+    if (existing && existing.host.isConnected) return undefined;
+    if (!entries) {
+      entries = new Map();
+      this.seen.set(element, entries);
+    }
+    return entries;
+  }
+
+  private handle(candidate: Candidate): void {
+    switch (candidate.kind) {
+      case 'link':
+        return this.markAndVerify(candidate.element, `link ${candidate.url}`, 'link', { kind: 'link', url: candidate.url });
+      case 'text':
+        return this.markAndVerify(candidate.element, `text ${candidate.text}`, 'text', { kind: 'text', text: candidate.text });
+      case 'image':
+        return this.probe(candidate.element, `image ${candidate.src}`, { type: 'probe-image', src: candidate.src });
+      case 'canvas': {
+        let dataUrl: string;
+        try {
+          dataUrl = candidate.element.toDataURL('image/png');
+        } catch {
+          return; // tainted by a cross-origin image: the page drew it, the background cannot see it
+        }
+        return this.probe(candidate.element, `canvas ${dataUrl.length}:${dataUrl.slice(-64)}`, { type: 'probe-canvas', dataUrl });
+      }
+    }
+  }
+
+  private probe(element: Element, key: string, request: ContentRequest): void {
+    const entries = this.remember(element, key);
+    if (!entries) return;
+    entries.set(key, 'probing');
+    void this.options.send<ProbeResult>(request).then((result) => {
+      entries.delete(key);
+      if (!result || !this.ctx.isValid) return;
+      for (const find of result.finds) this.markAndVerify(element, `${find.kind} ${find.id}`, find.kind, find);
+    });
+  }
+
+  private markAndVerify(element: Element, key: string, kind: MarkKind, find: FindRef): void {
+    const entries = this.remember(element, key);
+    if (!entries) return;
+    const mark = createMark(this.doc, kind, (m) => this.activate(m));
+    entries.set(key, mark);
+    this.ours.add(mark.host);
+    this.marks.add(mark);
+    this.insertAfter(element, mark.host);
+    this.guard.observe(mark.host, { attributes: true, attributeFilter: ['data-credlens-state', 'data-credlens-kind'] });
+    void this.options.send<VerifyResult>({ type: 'verify', find }).then((result) => {
+      if (!this.ctx.isValid) return;
+      if (!result) return mark.setState('unverifiable');
+      mark.reportId = result.reportId;
+      mark.setState(result.state, result.title);
+    });
+  }
+
+  private insertAfter(element: Element, host: Element): void {
+    // Right after the find (CONTRACTS.md §4), after any marks already there for the same element.
+    let anchor: Element = element;
+    while (anchor.nextElementSibling && this.ours.has(anchor.nextElementSibling)) anchor = anchor.nextElementSibling;
+    if (element === this.doc.body) element.append(host);
+    else anchor.after(host);
+  }
+
+  private activate(mark: Mark): void {
+    if (mark.reportId) void this.options.send({ type: 'open-report', reportId: mark.reportId });
+  }
+}

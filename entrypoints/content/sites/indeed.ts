@@ -1,0 +1,17 @@
+import type { SiteProfile } from './types.js';
+
+/** Indeed: candidate resumes (employer side) and job posts that name required certificates. */
+export const indeed: SiteProfile = {
+  id: 'indeed',
+  name: 'Indeed',
+  matches: ['https://*.indeed.com/*', 'https://*.indeed.de/*', 'https://*.indeed.fr/*', 'https://*.indeed.co.uk/*', 'https://*.indeed.nl/*', 'https://*.indeed.es/*', 'https://*.indeed.it/*'],
+  sections: [
+    // Resume viewer: certifications list.
+    { css: '[data-testid="resume-certifications"], #certification-items', why: 'resume certifications' },
+    // Job description body.
+    { css: '#jobDescriptionText', why: 'job description' },
+  ],
+  images: [],
+  redirects: [],
+  examples: [{ url: 'https://employers.indeed.com/candidates/view?id=example', page: 'indeed/resume.html', expect: { link: 2, text: 1, image: 0 } }],
+};

@@ -1,0 +1,19 @@
+import type { SiteProfile } from './types.js';
+
+/** XING profiles: "Qualifikationen" / "Zertifikate". */
+export const xing: SiteProfile = {
+  id: 'xing',
+  name: 'XING',
+  matches: ['https://www.xing.com/*'],
+  sections: [
+    // Profile module with certificates (2023+ React profile).
+    { css: '[data-xds="ProfileModule"]:has([data-testid="certificates"])', why: 'certificates module' },
+    { css: '[data-testid="certificates"]', why: 'certificates list' },
+  ],
+  images: [],
+  redirects: [
+    // Outgoing links on profiles.
+    { path: '/app/linkredirect', param: 'url' },
+  ],
+  examples: [{ url: 'https://www.xing.com/profile/Jane_Doe0123', page: 'xing/profile.html', expect: { link: 2, text: 0, image: 0 } }],
+};

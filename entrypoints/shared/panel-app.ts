@@ -1,0 +1,130 @@
+import { browser } from 'wxt/browser';
+import '../../components/index.js';
+import type { CredlensCheckList, CredlensCredentialCard, CredlensVerdictBadge } from '../../components/index.js';
+import { trustTierOf } from '../../components/index.js';
+import type { PanelRequest, SelectedEvent, StoredReport } from './messages.js';
+
+const KIND_WORDS: Record<StoredReport['kind'], string> = {
+  link: 'Credential link',
+  qr: 'QR code in an image',
+  baked: 'Badge image with an embedded credential',
+  text: 'Credential pasted as text',
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+async function ask<T>(request: PanelRequest): Promise<T | undefined> {
+  try {
+    return (await browser.runtime.sendMessage(request)) as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The authoritative view: extension-owned UI that no page can paint over. Renders a stored report
+ * with the shared components (verdict badge, credential card, check list), and asks for an
+ * issuer's host permission when the verdict was unverifiable for lack of it.
+ */
+export function renderReport(root: HTMLElement, stored: StoredReport, onReverify: () => void): void {
+  const { report } = stored;
+  const badge = document.createElement('credlens-verdict-badge') as CredlensVerdictBadge;
+  badge.setAttribute('state', report.verdict);
+  badge.setAttribute('detailed', '');
+  const where = el('p', { className: 'where' }, el('strong', { text: KIND_WORDS[stored.kind] }), document.createTextNode(' · '));
+  const source = /^https:\/\//.test(stored.source) ? el('span', { className: 'mono', text: stored.source }) : el('span', { text: stored.source });
+  where.append(source);
+  if (stored.pageUrl) where.append(el('br'), el('span', { className: 'muted', text: `Found on ${hostOf(stored.pageUrl)}` }));
+
+  const parts: Node[] = [el('section', { className: 'verdict' }, badge), where];
+  if (stored.blockedOrigins.length) {
+    const list = stored.blockedOrigins.map(hostOf).join(', ');
+    const button = el('button', { className: 'grant', text: `Allow Credlens to contact ${list}` });
+    button.addEventListener('click', () => {
+      // permissions.request needs this click: no await before it.
+      void browser.permissions.request({ origins: stored.blockedOrigins.map((o) => `${o}/*`) }).then((granted) => {
+        if (granted) onReverify();
+      });
+    });
+    parts.push(
+      el(
+        'section',
+        { className: 'permission' },
+        el('p', { text: `To check this credential, Credlens must read the issuer's keys or status list from ${list}. Credlens only reads public data there, without your cookies.` }),
+        button,
+      ),
+    );
+  }
+  if (report.credential) {
+    const card = document.createElement('credlens-credential-card') as CredlensCredentialCard;
+    card.credential = report.credential;
+    if (report.microcredential) card.microcredential = report.microcredential;
+    const tier = trustTierOf(report);
+    if (tier) card.setAttribute('trust-tier', tier);
+    parts.push(card);
+  }
+  const checks = document.createElement('credlens-check-list') as CredlensCheckList;
+  checks.checks = report.checks;
+  parts.push(checks);
+  parts.push(el('p', { className: 'muted small', text: `Checked by the Credlens extension at ${new Date(report.verifiedAt).toLocaleString()}. Marks on web pages are hints; this panel is the result.` }));
+  root.replaceChildren(...parts);
+}
+
+function renderEmpty(root: HTMLElement, tabId: number | undefined): void {
+  const button = el('button', { className: 'scan', text: 'Look for credentials on this page' });
+  button.addEventListener('click', () => {
+    if (tabId !== undefined) void ask({ type: 'scan-tab', tabId });
+  });
+  root.replaceChildren(
+    el('section', { className: 'empty' }, el('h2', { text: 'No credential selected' }), el('p', { text: 'Activate a Credlens mark next to a credential on the page to see here whether it is genuine, and why.' }), button),
+  );
+}
+
+/** Side panel (Chrome) and popup (Firefox) share this: show the tab's selected report, follow changes. */
+export async function startPanel(root: HTMLElement): Promise<void> {
+  const tabId = await activeTabId();
+  const fromUrl = new URLSearchParams(location.search).get('report');
+  let currentId: string | undefined;
+
+  async function show(stored: StoredReport | undefined): Promise<void> {
+    if (!stored) return renderEmpty(root, tabId);
+    currentId = stored.reportId;
+    renderReport(root, stored, () => {
+      root.setAttribute('aria-busy', 'true');
+      void ask<StoredReport>({ type: 'reverify', reportId: stored.reportId }).then((next) => {
+        root.removeAttribute('aria-busy');
+        void show(next ?? stored);
+      });
+    });
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const event = message as Partial<SelectedEvent>;
+    if (event?.type === 'report-selected' && event.tabId === tabId && typeof event.reportId === 'string' && event.reportId !== currentId) {
+      void ask<StoredReport>({ type: 'get-report', reportId: event.reportId }).then(show);
+    }
+  });
+
+  if (fromUrl && /^[a-z0-9]{1,128}$/.test(fromUrl)) await show(await ask<StoredReport>({ type: 'get-report', reportId: fromUrl }));
+  else if (tabId !== undefined) await show(await ask<StoredReport>({ type: 'get-selected', tabId }));
+  else renderEmpty(root, tabId);
+}
