@@ -50,18 +50,55 @@ function isNonPublicIpv4([a, b, c]: [number, number, number, number]): boolean {
 }
 
 function isNonPublicIpv6(host: string): boolean {
-  if (host === '::' || host === '::1') return true;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-  if (mapped?.[1]) {
-    const v4 = parseIpv4(mapped[1]);
-    return v4 ? isNonPublicIpv4(v4) : true;
-  }
-  const first = parseInt(host.split(':')[0] || '0', 16);
+  const groups = parseIpv6(host.replace(/%.*$/, ''));
+  // Unparseable IPv6-looking text is refused: the guard fails closed.
+  if (!groups) return true;
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [number, number, number, number, number, number, number, number];
+  const embeddedV4 = (hi: number, lo: number): [number, number, number, number] => [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff];
+  const zeroPrefix = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0;
+  if (zeroPrefix && g5 === 0 && g6 === 0 && g7 <= 1) return true; // :: and ::1
+  // IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d: the URL parser writes both in hex
+  // (`[::ffff:7f00:1]`), so the IPv4 inside must be judged, not the text.
+  if (zeroPrefix && (g5 === 0xffff || g5 === 0)) return isNonPublicIpv4(embeddedV4(g6, g7));
+  if (g0 === 0x64 && g1 === 0xff9b) return true; // NAT64 can reach IPv4 private space
+  if (g0 === 0x2002) return isNonPublicIpv4(embeddedV4(g1, g2)); // 6to4 carries an IPv4 address
+  if (g0 === 0x2001 && g1 === 0) return true; // Teredo tunnels
+  if (g0 === 0x2001 && g1 === 0xdb8) return true; // documentation
   return (
-    (first & 0xfe00) === 0xfc00 || // unique local fc00::/7
-    (first & 0xffc0) === 0xfe80 || // link-local fe80::/10
-    (first & 0xff00) === 0xff00 || // multicast
-    host.startsWith('64:ff9b:') || // NAT64 can reach IPv4 private space
-    host.startsWith('2001:db8:')
+    (g0 & 0xfe00) === 0xfc00 || // unique local fc00::/7
+    (g0 & 0xffc0) === 0xfe80 || // link-local fe80::/10
+    (g0 & 0xffc0) === 0xfec0 || // site-local fec0::/10 (deprecated, still routed on some networks)
+    (g0 & 0xff00) === 0xff00 // multicast
   );
+}
+
+/** Parses an IPv6 literal (with `::` and an optional trailing dotted IPv4) into eight 16-bit groups. */
+export function parseIpv6(host: string): number[] | undefined {
+  let text = host;
+  const tail: number[] = [];
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted?.[1] && dotted[2]) {
+    const v4 = parseIpv4(dotted[2]);
+    if (!v4) return undefined;
+    tail.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
+    text = dotted[1].endsWith('::') ? dotted[1] : dotted[1].slice(0, -1);
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const parse = (part: string | undefined): number[] | undefined => {
+    if (!part) return [];
+    const out: number[] = [];
+    for (const g of part.split(':')) {
+      if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = parse(halves[0]);
+  const rest = parse(halves[1]);
+  if (!head || !rest) return undefined;
+  const explicit = head.length + rest.length + tail.length;
+  if (halves.length === 1) return explicit === 8 ? [...head, ...tail] : undefined;
+  if (explicit > 7) return undefined;
+  return [...head, ...new Array<number>(8 - explicit).fill(0), ...rest, ...tail];
 }
