@@ -1,0 +1,55 @@
+import type { CheckStatus, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
+
+/** Every string the components and the widget show, for one language. */
+export interface Messages {
+  /** The verdict (or `pending`) as a short label and one sentence saying what it means. */
+  verdict: Record<VerificationState, { label: string; description: string }>;
+  /** Check titles, keyed by check id; ids not listed are shown humanised. */
+  checks: Record<string, string>;
+  status: Record<CheckStatus | 'pending', string>;
+  tier: Record<TrustTier, string>;
+  elements: Record<MicrocredentialElement, string>;
+  /** Plain-language explanations keyed by check code; codes not listed fall back to English, then to the registry. */
+  codes: Record<string, string>;
+  ui: {
+    checksHeading: string;
+    issuer: string;
+    learner: string;
+    issued: string;
+    validFrom: string;
+    validUntil: string;
+    format: string;
+    checkedAt: string;
+    learningOutcomes: string;
+    euHeading: string;
+    euComplete: string;
+    euMissing: string;
+    euInformational: string;
+    element: string;
+    present: string;
+    absent: string;
+    value: string;
+    country: string;
+    untitled: string;
+    attachLabel: string;
+    dropHint: string;
+    chooseFile: string;
+    pasteLabel: string;
+    pastePlaceholder: string;
+    verifyButton: string;
+    remove: string;
+    attached: string;
+    showDetails: string;
+    hideDetails: string;
+    corsHint: string;
+    proxyHint: string;
+    requiredMessage: string;
+    invalidMessage: string;
+    readError: string;
+    credentialImage: string;
+    issuerImage: string;
+    progress: string;
+  };
+}
+
+export type Lang = 'en' | 'de' | 'fr' | 'es' | 'it' | 'pl';

@@ -1,0 +1,27 @@
+import type { TrustTier, VerificationReport } from '../lib/index.js';
+
+const TIERS: readonly TrustTier[] = ['trusted', 'known', 'unknown', 'untrusted'];
+
+/** The issuer's trust tier as the `trust` check decided it, when that check ran. */
+export function trustTierOf(report: VerificationReport | undefined): TrustTier | undefined {
+  const trust = report?.checks.find((c) => c.id === 'trust' && c.status !== 'skip');
+  const tier = trust?.details?.tier;
+  return typeof tier === 'string' && (TIERS as string[]).includes(tier) ? (tier as TrustTier) : undefined;
+}
+
+const NETWORK_REASONS = new Set(['IO_NETWORK']);
+
+/**
+ * True when the report's unverifiable verdict came from a read the browser refused: a cross-origin
+ * read without CORS headers surfaces in fetch as a bare network error (IO_NETWORK), which lib
+ * reports as a check the network could not complete.
+ */
+export function blockedByNetwork(report: VerificationReport | undefined): boolean {
+  if (!report || report.verdict !== 'unverifiable') return false;
+  return report.checks.some((c) => {
+    if (c.status !== 'warn') return false;
+    const reason = c.details?.reason ?? c.details?.ioCode ?? c.details?.error;
+    if (typeof reason === 'string' && NETWORK_REASONS.has(reason)) return true;
+    return /could not reach|failed to fetch|networkerror|load failed/i.test(c.message);
+  });
+}

@@ -1,0 +1,117 @@
+import type { VerificationReport } from '../lib/index.js';
+import type { Example } from './examples.js';
+
+/** HTML of the demo pages. Every dynamic value passes through `escape`: the demo practises what the widget preaches. */
+export function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function layout(title: string, body: string, script?: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<link rel="stylesheet" href="/assets/demo.css">
+${script ? `<script type="module" src="${escape(script)}"></script>` : ''}
+</head>
+<body>
+<header class="site"><a class="brand" href="/">Credlens demo</a><nav aria-label="Demo pages"><a href="/jobs">Job board</a><a href="/examples">Example credentials</a></nav></header>
+<main>
+${body}
+</main>
+<footer class="site"><p>Demo only: this verifier is allowed to read <code>http://</code> and loopback addresses so it can reach the local issuer. A real deployment never sets that.</p></footer>
+</body>
+</html>`;
+}
+
+export function indexPage(board: string, issuer: string, examples: readonly Example[]): string {
+  return layout(
+    'Credlens demo',
+    `<h1>Credlens demo</h1>
+<p>Everything here runs on this machine, with no internet.</p>
+<ul class="links">
+  <li><a href="/jobs">Job board</a>: an applicant attaches credentials to an application and the board sees their verification.</li>
+  <li><a href="/examples">Example credentials</a>: ${examples.length} credentials (valid, tampered, revoked, expired, blocked) verified in place.</li>
+  <li><a href="${escape(issuer)}/">Local issuer</a> at <code>${escape(issuer)}</code>: keys, status list and credentials, signed at start-up.</li>
+</ul>
+<p class="hint">Board: <code>${escape(board)}</code></p>`,
+  );
+}
+
+export function examplesPage(issuer: string, issuerNoCors: string, examples: readonly Example[]): string {
+  const items = examples
+    .map((e) => {
+      const src = `${e.served === 'no-cors' ? issuerNoCors : issuer}/credentials/${e.id}`;
+      return `<li class="example" data-example="${escape(e.id)}" data-expect="${escape(e.expect)}">
+  <h2>${escape(e.title)}</h2>
+  <p class="explain"><span class="tag">${escape(e.variant)}</span> ${escape(e.explain)} <a href="${escape(src)}">Raw credential</a></p>
+  <credlens-verifier compact src="${escape(src)}"></credlens-verifier>
+</li>`;
+    })
+    .join('\n');
+  return layout(
+    'Example credentials · Credlens demo',
+    `<h1>Example credentials</h1>
+<p>Each credential below is fetched from the local issuer and verified in your browser. Choose <em>Show details</em> to see every check.</p>
+<ul class="examples">${items}</ul>`,
+    '/assets/examples.js',
+  );
+}
+
+export function jobsPage(issuer: string, examples: readonly Example[]): string {
+  const links = examples
+    .filter((e) => e.served === 'cors')
+    .map((e) => `<li><code>${escape(`${issuer}/credentials/${e.id}`)}</code> <span class="tag">${escape(e.variant)}</span></li>`)
+    .join('');
+  return layout(
+    'Apply: Junior Data Analyst · Demo Jobs',
+    `<h1>Junior Data Analyst <span class="company">at Demo Analytics GmbH, Berlin</span></h1>
+<p>Attach your certificates: we check them in place, and again on our server when you apply.</p>
+<form class="apply" method="post" action="/jobs/apply" enctype="multipart/form-data">
+  <label for="applicant">Your name</label>
+  <input id="applicant" name="applicant" autocomplete="name" required>
+  <label for="email">Email</label>
+  <input id="email" name="email" type="email" autocomplete="email" required>
+  <p class="field-label" id="cred-label">Your strongest credential (required)</p>
+  <credlens-verifier upload required name="credential" proxy="/proxy?url={url}" aria-labelledby="cred-label"></credlens-verifier>
+  <p class="field-label">Another credential (optional)</p>
+  <credlens-verifier upload name="credential2" proxy="/proxy?url={url}"></credlens-verifier>
+  <button type="submit">Send application</button>
+</form>
+<details class="try">
+  <summary>Links to paste while trying it</summary>
+  <ul>${links}</ul>
+</details>`,
+    '/assets/jobs.js',
+  );
+}
+
+export function appliedPage(applicant: string, results: Array<{ field: string; submitted: string; report: VerificationReport }>): string {
+  const rows = results
+    .map(
+      (r) => `<li>
+  <p><strong>${escape(r.field)}</strong>: the server verified it again with the same library: <span class="verdict verdict-${escape(r.report.verdict)}">${escape(r.report.verdict)}</span></p>
+  <credlens-verifier compact credential="${escape(r.submitted)}"></credlens-verifier>
+</li>`,
+    )
+    .join('\n');
+  return layout(
+    'Application received · Demo Jobs',
+    `<h1>Thank you, ${escape(applicant || 'applicant')}</h1>
+<p>This is what the recruiter sees: the credentials as submitted, re-verified on the server.</p>
+<ul class="examples">${rows || '<li>No credential was submitted.</li>'}</ul>
+<p><a href="/jobs">Back to the job</a></p>`,
+    '/assets/examples.js',
+  );
+}
+
+export function issuerPage(did: string, examples: readonly Example[]): string {
+  const items = examples.map((e) => `<li><a href="/credentials/${escape(e.id)}">${escape(e.id)}</a>: ${escape(e.title)}</li>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo issuer</title><link rel="stylesheet" href="/demo.css"></head><body><main>
+<h1>Local demo issuer</h1>
+<p>Identity: <code class="wrap">${escape(did)}</code> (keys generated at start-up).</p>
+<ul><li><a href="/did.json">DID document</a></li><li><a href="/jwks.json">Public keys (JWKS)</a></li><li><a href="/status/1">Status list</a></li></ul>
+<h2>Credentials</h2><ul>${items}</ul></main></body></html>`;
+}

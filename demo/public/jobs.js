@@ -1,0 +1,17 @@
+// Job board page script: the applicant attaches credentials; the board reacts to their verdicts.
+import { CredlensVerifier } from '/widget/credlens-verifier.js';
+
+// DEMO ONLY: the local issuer is plain http on loopback. A real job board never sets this.
+CredlensVerifier.defaultOptions = { network: { allowHttp: true, allowPrivateNetwork: true } };
+
+const form = document.querySelector('form.apply');
+const submit = form?.querySelector('button[type=submit]');
+
+// An invalid credential blocks submission through the element's validity; say why next to the button.
+document.addEventListener('credlens-verified', (event) => {
+  const report = event.detail;
+  const note = form?.querySelector('.submit-note') ?? document.createElement('p');
+  note.className = 'submit-note';
+  note.textContent = report.verdict === 'invalid' ? 'An attached credential did not pass verification; remove it to apply.' : '';
+  if (submit && !note.isConnected) submit.after(note);
+});

@@ -1,0 +1,263 @@
+/**
+ * `npm start`: the Credlens demo, on loopback with no internet.
+ * - a job board (port P) where an applicant attaches credentials with <credlens-verifier upload>,
+ *   with a same-origin proxy and server-side re-verification of what was submitted;
+ * - an examples page verifying every example of demo/examples.ts in place;
+ * - a local issuer (port P+1) hosting keys, the status list and credentials signed at start-up.
+ * `--smoke` (or CREDLENS_DEMO_SMOKE=1) starts on free ports, checks itself and exits.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verify, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+import { loadHandler } from '../lib/formats/index.js';
+import { EXAMPLES, exampleById } from './examples.js';
+import { createDemoIssuer, type DemoIssuer } from './issuer.js';
+import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage } from './pages.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WIDGET_DIR = join(ROOT, 'dist/widget');
+const ASSETS_DIR = join(ROOT, 'demo/public');
+const HOST = '127.0.0.1';
+
+/** DEMO ONLY: lets the verifier reach the local issuer over http on loopback. Never in production. */
+const DEMO_NETWORK: VerifyOptions['network'] = { allowHttp: true, allowPrivateNetwork: true };
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+interface Demo {
+  board: string;
+  issuer: string;
+  issuerNoCors: string;
+  close(): Promise<void>;
+}
+
+export async function startDemo(port: number): Promise<Demo> {
+  if (!existsSync(join(WIDGET_DIR, 'credlens-verifier.js'))) {
+    throw new Error('dist/widget/credlens-verifier.js is missing: run `npm run build:widget` first (npm start does)');
+  }
+  const issuerServer = createServer();
+  const issuerPort = await listen(issuerServer, port === 0 ? 0 : port + 1);
+  const issuerOrigin = `http://${HOST}:${issuerPort}`;
+  // The same issuer under a second host name that sends no CORS headers: how many real issuers behave.
+  const noCorsOrigin = `http://localhost:${issuerPort}`;
+  const issuer = await createDemoIssuer(issuerOrigin);
+  const bodies = new Map<string, string>();
+  for (const example of EXAMPLES) bodies.set(example.id, await example.make(issuer));
+  const statusList = await issuer.statusListCredential();
+  issuerServer.on('request', (req, res) => void serveIssuer(req, res, issuer, bodies, statusList).catch((e) => fail(res, e)));
+
+  const boardServer = createServer();
+  const boardPort = await listen(boardServer, port);
+  const board = `http://${HOST}:${boardPort}`;
+  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin).catch((e) => fail(res, e)));
+
+  return {
+    board,
+    issuer: issuerOrigin,
+    issuerNoCors: noCorsOrigin,
+    close: async () => {
+      await Promise.all([close(boardServer), close(issuerServer)]);
+    },
+  };
+}
+
+async function serveIssuer(req: IncomingMessage, res: ServerResponse, issuer: DemoIssuer, bodies: Map<string, string>, statusList: string): Promise<void> {
+  const url = new URL(req.url ?? '/', issuer.origin);
+  const cors = (req.headers.host ?? '').startsWith(HOST);
+  const headers: Record<string, string> = cors ? { 'access-control-allow-origin': '*' } : {};
+  const send = (status: number, type: string, body: string) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+    res.end(body);
+  };
+  if (url.pathname === '/') return send(200, TYPES['.html']!, issuerPage(issuer.did, EXAMPLES));
+  if (url.pathname === '/demo.css') return send(200, TYPES['.css']!, await readFile(join(ASSETS_DIR, 'demo.css'), 'utf8'));
+  if (url.pathname === '/did.json') {
+    return send(200, 'application/did+json', JSON.stringify({
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: issuer.did,
+      verificationMethod: [{ id: issuer.kid, type: 'JsonWebKey2020', controller: issuer.did, publicKeyJwk: issuer.publicJwk }],
+      assertionMethod: [issuer.kid],
+    }, null, 2));
+  }
+  if (url.pathname === '/jwks.json') return send(200, TYPES['.json']!, JSON.stringify({ keys: [{ ...issuer.publicJwk, kid: issuer.kid, use: 'sig' }] }, null, 2));
+  if (url.pathname === '/status/1') return send(200, 'application/vc+jwt', statusList);
+  const match = /^\/credentials\/([\w-]+)$/.exec(url.pathname);
+  const example = match ? exampleById(match[1]!) : undefined;
+  if (example) return send(200, example.contentType, bodies.get(example.id)!);
+  send(404, TYPES['.txt']!, 'Not found');
+}
+
+async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://board.invalid');
+  const page = (status: number, html: string) => {
+    res.writeHead(status, {
+      'content-type': TYPES['.html']!,
+      'cache-control': 'no-store',
+      // The strict policy a careful job board would use: no inline script, no eval.
+      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' ${issuer} ${issuerNoCors}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(html);
+  };
+  if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req));
+  if (url.pathname === '/') return page(200, indexPage(`http://${req.headers.host ?? ''}`, issuer, EXAMPLES));
+  if (url.pathname === '/jobs') return page(200, jobsPage(issuer, EXAMPLES));
+  if (url.pathname === '/examples') return page(200, examplesPage(issuer, issuerNoCors, EXAMPLES));
+  if (url.pathname === '/proxy') return proxy(url, res, [issuer, issuerNoCors]);
+  if (url.pathname.startsWith('/widget/')) return serveFile(res, WIDGET_DIR, url.pathname.slice('/widget/'.length));
+  if (url.pathname.startsWith('/assets/')) return serveFile(res, ASSETS_DIR, url.pathname.slice('/assets/'.length));
+  res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('Not found');
+}
+
+/**
+ * The job board's proxy for issuers that block cross-origin reads. It only fetches what a verifier
+ * needs, from origins it is configured for (here: the local issuer): an open proxy is a liability.
+ */
+async function proxy(url: URL, res: ServerResponse, allowedOrigins: string[]): Promise<void> {
+  const target = url.searchParams.get('url') ?? '';
+  let parsed: URL;
+  try {
+    parsed = new URL(target);
+  } catch {
+    res.writeHead(400, { 'content-type': TYPES['.txt']! }).end('url must be an absolute URL');
+    return;
+  }
+  if (!allowedOrigins.includes(parsed.origin)) {
+    res.writeHead(403, { 'content-type': TYPES['.txt']! }).end('This proxy only reads from the demo issuer');
+    return;
+  }
+  const upstream = await fetch(parsed, { redirect: 'follow', signal: AbortSignal.timeout(10_000) });
+  const body = Buffer.from(await upstream.arrayBuffer());
+  res.writeHead(upstream.status, {
+    'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+    'x-final-url': upstream.url,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+async function apply(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 12 * 1024 * 1024) throw new Error('Application too large');
+    chunks.push(chunk as Buffer);
+  }
+  const form = await new Request('http://board.invalid/jobs/apply', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+    body: Buffer.concat(chunks),
+  }).formData();
+  const results: Array<{ field: string; submitted: string; report: VerificationReport }> = [];
+  for (const field of ['credential', 'credential2']) {
+    const value = form.get(field);
+    if (value === null || value === '') continue;
+    // Re-verify on the server with the same library: the browser's verdict is the applicant's claim.
+    const input = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
+    const report = await verify(input, { network: DEMO_NETWORK });
+    const submitted = typeof value === 'string' ? value : `(file ${value.name}, ${value.size} bytes)`;
+    results.push({ field, submitted, report });
+  }
+  return appliedPage(String(form.get('applicant') ?? ''), results);
+}
+
+async function serveFile(res: ServerResponse, dir: string, relative: string): Promise<void> {
+  const path = normalize(join(dir, decodeURIComponent(relative)));
+  if (!path.startsWith(dir + sep) || !existsSync(path)) {
+    res.writeHead(404, { 'content-type': TYPES['.txt']! }).end('Not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+  res.end(await readFile(path));
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  console.error(error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': TYPES['.txt']! });
+  res.end('Internal error');
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** Verifies every example from the issuer, in Node, and compares with what the example expects. */
+async function smoke(demo: Demo): Promise<boolean> {
+  let ok = true;
+  for (const path of ['/', '/jobs', '/examples', '/widget/credlens-verifier.js', '/assets/examples.js']) {
+    const response = await fetch(demo.board + path);
+    console.log(`${response.ok ? 'ok  ' : 'FAIL'} GET ${path} ${response.status}`);
+    ok &&= response.ok;
+  }
+  for (const example of EXAMPLES) {
+    const supported = (await loadHandler(example.format)) !== undefined;
+    const expected = supported ? (example.expectServer ?? example.expect) : 'unverifiable';
+    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK });
+    const pass = report.verdict === expected;
+    ok &&= pass;
+    const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');
+    console.log(`${pass ? 'ok  ' : 'FAIL'} ${example.id.padEnd(20)} ${report.verdict.padEnd(12)} (expected ${expected}${supported ? '' : ', format not implemented yet'}) ${failing}`);
+  }
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const smokeMode = process.argv.includes('--smoke') || process.env.CREDLENS_DEMO_SMOKE === '1';
+  const port = smokeMode ? 0 : Number(process.env.PORT ?? process.env.CREDLENS_DEMO_PORT ?? 8737);
+  const demo = await startDemo(port);
+  if (smokeMode) {
+    const ok = await smoke(demo);
+    await demo.close();
+    console.log(ok ? 'demo smoke test passed' : 'demo smoke test FAILED');
+    process.exit(ok ? 0 : 1);
+  }
+  console.log(`
+Credlens demo (local only, no internet needed)
+
+  Job board:            ${demo.board}/jobs
+  Example credentials:  ${demo.board}/examples
+  Local issuer:         ${demo.issuer}/   (keys, status list, credentials signed at start-up)
+
+Load the browser extension against these pages:
+  npm run build, then in Chromium open chrome://extensions, switch on Developer mode,
+  choose "Load unpacked" and select .output/chrome-mv3 in this checkout.
+
+Demo only: the verifier here may read http:// and loopback addresses. Press Ctrl-C to stop.
+`);
+  const stop = () => {
+    void demo.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Builds dist/widget/credlens-verifier.js (a self-contained ES module) with heavy parts (format
+// handlers, the JSON-LD engine) in lazily loaded chunks beside it, then custom-elements.json.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist/widget');
+const BUDGET_GZIP_BYTES = 60 * 1024;
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { 'credlens-verifier': 'widget/index.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+});
+
+const entry = join(outdir, 'credlens-verifier.js');
+const gzip = gzipSync(readFileSync(entry)).byteLength;
+const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+for (const [file, meta] of outputs) {
+  const size = gzipSync(readFileSync(join(root, file))).byteLength;
+  console.log(`${file.padEnd(60)} ${(meta.bytes / 1024).toFixed(1).padStart(7)} kB  ${(size / 1024).toFixed(1).padStart(6)} kB gzip`);
+}
+console.log(`first module: ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUDGET_GZIP_BYTES / 1024} kB)`);
+writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+if (gzip > BUDGET_GZIP_BYTES) {
+  console.error(`credlens-verifier.js is over its size budget: ${gzip} > ${BUDGET_GZIP_BYTES} bytes gzip`);
+  process.exit(1);
+}
+
+// The manifest comes from the JSDoc of the elements (@attr, @fires, @csspart, @cssproperty).
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'widget/credlens-verifier.ts', 'components/*.ts', '--outdir', 'dist/widget'],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+console.log('wrote dist/widget/custom-elements.json');

@@ -1,0 +1,685 @@
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import '../components/check-list.js';
+import '../components/credential-card.js';
+import '../components/verdict-badge.js';
+import { define } from '../components/define.js';
+import { formatDateTime, valueText } from '../components/format.js';
+import { fill, langFor, messages, type Lang } from '../components/i18n/index.js';
+import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
+import { tokens } from '../components/theme.js';
+import { FORMAT_NAMES } from '../lib/formats/index.js';
+import {
+  verify as verifyCredential,
+  type Check,
+  type CredentialSummary,
+  type FetchLike,
+  type PlannedCheck,
+  type VerificationReport,
+  type VerificationState,
+  type VerifyOptions,
+} from '../lib/index.js';
+import { AttachmentError, formValue, fromFile, fromText, verifyInput, type Attachment } from './attachment.js';
+import { CredlensVerifiedEvent } from './events.js';
+import { proxiedFetch } from './proxy.js';
+
+/** Options passed to lib's verify() (everything but the progress callback and the signal, which the element owns). */
+export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
+
+/**
+ * Verifies a learning credential in place and shows the verdict, what the credential says and every
+ * check with why. With `upload`, the learner attaches a credential (file, pasted text or link); it
+ * is verified at once and becomes the element's form value.
+ *
+ * @tag credlens-verifier
+ * @attr src - URL of a credential, or of a page that links to one
+ * @attr credential - the credential inline: JSON or JWT / SD-JWT text
+ * @attr upload - boolean: the learner can drop or pick a file, paste text or a link
+ * @attr name - the form field name; the form value is the credential as submitted
+ * @attr required - boolean: a form will not submit without a credential
+ * @attr disabled - boolean: the upload controls are disabled
+ * @attr lang - language of the UI (en, de, fr, es, it, pl); default: the page's
+ * @attr compact - boolean: one line (badge and title) with a button that shows the details
+ * @attr proxy - URL template on the host site's own server for reads the issuer blocks cross-origin, e.g. `/proxy?url={url}`
+ * @attr theme - `light | dark`; default follows `prefers-color-scheme`
+ * @attr state - reflected, read-only: `pending | verified | warning | invalid | unverifiable`
+ * @fires credlens-verified - when a verification finishes; `detail` is the report (bubbles, composed)
+ * @fires change - when the learner attaches or removes a credential (upload mode)
+ * @csspart base - the outer box
+ * @csspart summary - the verdict line (badge, title, details button)
+ * @csspart badge - the verdict badge (its own parts are exported as `badge-label`, `badge-icon`)
+ * @csspart details - the card and the check list
+ * @csspart toggle - the show / hide details button (compact)
+ * @csspart notice - explanations such as a cross-origin block
+ * @csspart dropzone - the upload drop area
+ * @csspart button - upload and verify buttons
+ * @csspart textarea - the paste field
+ * @cssproperty --credlens-background - background of the widget
+ * @cssproperty --credlens-surface - background of inner panels
+ * @cssproperty --credlens-color - text colour
+ * @cssproperty --credlens-muted-color - secondary text
+ * @cssproperty --credlens-border-color - borders
+ * @cssproperty --credlens-accent-color - links and primary buttons
+ * @cssproperty --credlens-focus-ring - keyboard focus outline
+ * @cssproperty --credlens-radius - corner radius
+ * @cssproperty --credlens-font-family - the font
+ * @cssproperty --credlens-verified-color - verified text colour (and `-background`; likewise `warning`, `invalid`, `unverifiable`, `pending`)
+ */
+export class CredlensVerifier extends LitElement {
+  static formAssociated = true;
+
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /**
+   * Options applied to every element on the page (trust lists, a resource bundle). Per-element
+   * `options` override them. Network policy overrides (`network.allowHttp`) are for local demos only.
+   */
+  static defaultOptions: WidgetVerifyOptions = {};
+
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    credential: {},
+    upload: { type: Boolean, reflect: true },
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    compact: { type: Boolean, reflect: true },
+    proxy: {},
+    theme: { reflect: true },
+    lang: {},
+    state: { reflect: true },
+    options: { attribute: false },
+    _planned: { state: true },
+    _checks: { state: true },
+    _preview: { state: true },
+    _report: { state: true },
+    _attachment: { state: true },
+    _expanded: { state: true },
+    _notice: { state: true },
+    _announcement: { state: true },
+    _dragging: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+        container-type: inline-size;
+        font-size: 1rem;
+        line-height: 1.45;
+      }
+      .base {
+        background: var(--_background);
+        border: 1px solid var(--_border-color);
+        border-radius: var(--_radius);
+        padding: 1em;
+        display: grid;
+        gap: 0.9em;
+      }
+      :host([compact]) .base {
+        padding: 0.5em 0.75em;
+        gap: 0.5em;
+      }
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5em 0.75em;
+      }
+      .summary .title {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+        flex: 1 1 12em;
+        min-width: 0;
+      }
+      .meta {
+        color: var(--_muted-color);
+        font-size: 0.85em;
+        margin: 0;
+      }
+      .details {
+        display: grid;
+        gap: 1.2em;
+        grid-template-columns: 1fr;
+      }
+      @container (min-width: 760px) {
+        .details.two {
+          grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+        }
+      }
+      .panel {
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.85em;
+      }
+      .notice {
+        margin: 0;
+        padding: 0.6em 0.8em;
+        border-inline-start: 4px solid var(--_warning-color);
+        background: var(--_warning-background);
+        color: var(--_color);
+        border-radius: calc(var(--_radius) / 2);
+        font-size: 0.9em;
+      }
+      button {
+        font: inherit;
+        font-size: 0.92em;
+        font-weight: 600;
+        padding: 0.4em 0.9em;
+        border-radius: calc(var(--_radius) * 0.75);
+        border: 1px solid var(--_accent-color);
+        background: var(--_background);
+        color: var(--_accent-color);
+        cursor: pointer;
+        min-height: 2.25em;
+      }
+      button.primary {
+        background: var(--_accent-color);
+        color: var(--_background);
+      }
+      button:disabled {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
+      button:focus-visible,
+      textarea:focus-visible {
+        outline: 3px solid var(--_focus-ring);
+        outline-offset: 2px;
+      }
+      .dropzone {
+        border: 2px dashed var(--_border-color);
+        border-radius: var(--_radius);
+        padding: 0.9em;
+        display: grid;
+        gap: 0.6em;
+        background: var(--_surface);
+      }
+      .dropzone.dragging {
+        border-color: var(--_accent-color);
+      }
+      .drop-row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 0.9em;
+        align-items: center;
+      }
+      .upload-label {
+        font-weight: 650;
+        margin: 0;
+      }
+      .hint {
+        margin: 0;
+        color: var(--_muted-color);
+        font-size: 0.9em;
+      }
+      label {
+        font-size: 0.9em;
+        font-weight: 600;
+      }
+      textarea {
+        font: inherit;
+        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        font-size: 0.85em;
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 3.2em;
+        resize: vertical;
+        padding: 0.45em;
+        border-radius: calc(var(--_radius) * 0.75);
+        border: 1px solid var(--_border-color);
+        background: var(--_background);
+        color: var(--_color);
+      }
+      .paste {
+        display: grid;
+        gap: 0.35em;
+      }
+      .attached {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .attached span {
+        overflow-wrap: anywhere;
+        min-width: 0;
+        font-size: 0.92em;
+      }
+    `,
+  ];
+
+  declare src: string | undefined;
+  declare credential: string | undefined;
+  declare upload: boolean;
+  declare name: string;
+  declare required: boolean;
+  declare disabled: boolean;
+  declare compact: boolean;
+  declare proxy: string | undefined;
+  declare theme: string | undefined;
+  /** Reflected as the `state` attribute; absent until there is something to verify. */
+  declare state: VerificationState | undefined;
+  /** Options for lib's verify() for this element (merged over `CredlensVerifier.defaultOptions`). */
+  declare options: WidgetVerifyOptions;
+
+  declare private _planned: PlannedCheck[];
+  declare private _checks: Array<Check | undefined>;
+  declare private _preview: CredentialSummary | undefined;
+  declare private _report: VerificationReport | undefined;
+  declare private _attachment: Attachment | undefined;
+  declare private _expanded: boolean;
+  declare private _notice: string | undefined;
+  declare private _announcement: string;
+  declare private _dragging: boolean;
+
+  private readonly internals: ElementInternals | undefined;
+  private controller: AbortController | undefined;
+  private run = 0;
+  private autoVerifyQueued = false;
+
+  constructor() {
+    super();
+    this.upload = false;
+    this.required = false;
+    this.disabled = false;
+    this.compact = false;
+    this.name = '';
+    this.options = {};
+    this._planned = [];
+    this._checks = [];
+    this._expanded = false;
+    this._announcement = '';
+    this._dragging = false;
+    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+  }
+
+  /** The report of the last finished verification (CONTRACTS.md §1), or undefined. */
+  get report(): VerificationReport | undefined {
+    return this._report;
+  }
+
+  /** The associated form, when the element is inside one. */
+  get form(): HTMLFormElement | null {
+    return this.internals?.form ?? null;
+  }
+
+  get validity(): ValidityState | undefined {
+    return this.internals?.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals?.validationMessage ?? '';
+  }
+
+  checkValidity(): boolean {
+    return this.internals?.checkValidity() ?? true;
+  }
+
+  reportValidity(): boolean {
+    return this.internals?.reportValidity() ?? true;
+  }
+
+  /**
+   * Verifies what the element holds now (the learner's attachment, else `credential`, else `src`)
+   * and resolves with the report; a newer call cancels an older one (which then resolves undefined).
+   */
+  async verify(): Promise<VerificationReport | undefined> {
+    const input = this.currentInput();
+    this.controller?.abort();
+    if (input === undefined) {
+      this.resetResult();
+      return undefined;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    const run = ++this.run;
+    this._report = undefined;
+    this._planned = [];
+    this._checks = [];
+    this._preview = undefined;
+    this._notice = undefined;
+    this.state = 'pending';
+    this._announcement = messages(this.language).verdict.pending.label;
+    this.updateValidity();
+    let report: VerificationReport;
+    try {
+      report = await verifyCredential(input, {
+        ...this.verifyOptions(),
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (run !== this.run) return;
+          if (event.type === 'plan') {
+            this._planned = event.checks;
+            this._checks = [];
+            this._preview = event.credential;
+          } else {
+            const next = [...this._checks];
+            next[event.index] = event.check;
+            this._checks = next;
+          }
+        },
+      });
+    } catch (error) {
+      if (run !== this.run) return undefined;
+      // verify() throws only for misuse (a bad option): say so rather than show a verdict.
+      this.state = 'unverifiable';
+      this._notice = error instanceof Error ? error.message : String(error);
+      this._announcement = `${messages(this.language).verdict.unverifiable.label}. ${this._notice}`;
+      this.updateValidity();
+      return undefined;
+    }
+    if (run !== this.run) return undefined;
+    this._report = report;
+    this._checks = report.checks;
+    this._planned = report.checks.map((c) => ({ id: c.id }));
+    this.state = report.verdict;
+    this._notice = blockedByNetwork(report) && !this.proxy ? messages(this.language).ui.corsHint : undefined;
+    this._announcement = this.announcementFor(report);
+    this.updateValidity();
+    this.dispatchEvent(new CredlensVerifiedEvent(report));
+    return report;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.updateValidity();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('src') || changed.has('credential')) && !this._attachment) this.queueAutoVerify();
+    if (changed.has('required') || changed.has('name') || changed.has('credential') || changed.has('src')) this.updateValidity();
+  }
+
+  /** Form reset: the learner's attachment goes away. */
+  formResetCallback(): void {
+    if (this._attachment) this.setAttachment(undefined);
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  private get language(): Lang {
+    return langFor(this);
+  }
+
+  private queueAutoVerify(): void {
+    if (this.autoVerifyQueued) return;
+    this.autoVerifyQueued = true;
+    queueMicrotask(() => {
+      this.autoVerifyQueued = false;
+      if (this.isConnected) void this.verify();
+    });
+  }
+
+  private currentInput(): string | Uint8Array | undefined {
+    if (this._attachment) return verifyInput(this._attachment);
+    if (this.credential && this.credential.trim()) return this.credential;
+    if (this.src && this.src.trim()) return new URL(this.src.trim(), this.ownerDocument.baseURI).href;
+    return undefined;
+  }
+
+  private verifyOptions(): VerifyOptions {
+    const merged: VerifyOptions = { ...CredlensVerifier.defaultOptions, ...this.options };
+    if (this.proxy) {
+      const base: FetchLike = merged.fetch ?? ((url, init) => fetch(url, init));
+      merged.fetch = proxiedFetch(this.proxy, base, this.ownerDocument.baseURI);
+    }
+    return merged;
+  }
+
+  private resetResult(): void {
+    this.run++;
+    this._report = undefined;
+    this._planned = [];
+    this._checks = [];
+    this._preview = undefined;
+    this._notice = undefined;
+    this._announcement = '';
+    this.state = undefined;
+    this.updateValidity();
+  }
+
+  private announcementFor(report: VerificationReport): string {
+    const t = messages(this.language);
+    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name);
+    const words = t.verdict[report.verdict];
+    return [words.label, title, words.description].filter(Boolean).join('. ');
+  }
+
+  private formValueNow(): string | File | null {
+    if (this._attachment) return formValue(this._attachment);
+    if (this.credential && this.credential.trim()) return this.credential;
+    if (this.src && this.src.trim()) return this.src.trim();
+    return null;
+  }
+
+  private updateValidity(): void {
+    const internals = this.internals;
+    if (!internals || typeof internals.setFormValue !== 'function') return;
+    const value = this.formValueNow();
+    internals.setFormValue(value);
+    const t = messages(this.language);
+    const anchor = this.renderRoot?.querySelector<HTMLElement>('[data-anchor]') ?? undefined;
+    if (this.required && value === null) internals.setValidity({ valueMissing: true }, t.ui.requiredMessage, anchor);
+    else if (this.state === 'invalid') internals.setValidity({ customError: true }, t.ui.invalidMessage, anchor);
+    else internals.setValidity({});
+  }
+
+  private setAttachment(attachment: Attachment | undefined): void {
+    this._attachment = attachment;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+    if (attachment) void this.verify();
+    else if (this.credential || this.src) void this.verify();
+    else this.resetResult();
+  }
+
+  private async onFiles(files: FileList | null | undefined): Promise<void> {
+    const file = files?.[0];
+    if (!file) return;
+    try {
+      this.setAttachment(await fromFile(file));
+    } catch (error) {
+      this._notice = error instanceof AttachmentError ? error.message : messages(this.language).ui.readError;
+    }
+  }
+
+  private onPick(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }
+
+  private onFileChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    void this.onFiles(input.files).finally(() => {
+      input.value = '';
+    });
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (this.disabled) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    this._dragging = true;
+  }
+
+  private onDragLeave(): void {
+    this._dragging = false;
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this._dragging = false;
+    if (this.disabled) return;
+    const data = event.dataTransfer;
+    if (data?.files?.length) {
+      void this.onFiles(data.files);
+      return;
+    }
+    const text = data?.getData('text/uri-list') || data?.getData('text/plain');
+    if (text) this.useText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? text);
+  }
+
+  private useText(text: string): void {
+    const attachment = fromText(text);
+    if (attachment) this.setAttachment(attachment);
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain');
+    if (!text) return;
+    event.preventDefault();
+    const area = event.target as HTMLTextAreaElement;
+    area.value = text;
+    this.useText(text);
+  }
+
+  private onVerifyClick(): void {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
+    if (area) this.useText(area.value);
+  }
+
+  private onTextKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.onVerifyClick();
+    }
+  }
+
+  private onRemove(): void {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
+    if (area) area.value = '';
+    this.setAttachment(undefined);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-anchor]')?.focus());
+  }
+
+  private onToggle(): void {
+    this._expanded = !this._expanded;
+  }
+
+  protected override updated(): void {
+    // The validity anchor exists only after render.
+    if (this.internals && this.required && !this.internals.validity.valid) this.updateValidity();
+  }
+
+  override render() {
+    const lang = this.language;
+    const t = messages(lang);
+    return html`<div part="base" class="base">
+      ${this.upload ? this.renderUpload(lang) : nothing}
+      <div role="status" aria-live="polite" aria-atomic="true" class="sr-only">${this._announcement}</div>
+      ${this.state ? this.renderResult(lang) : nothing}
+      ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
+      ${this._report && this.proxy && !this._notice ? html`<p class="meta">${t.ui.proxyHint}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderUpload(lang: Lang) {
+    const t = messages(lang);
+    const id = 'paste';
+    if (this._attachment) {
+      return html`<div class="attached">
+        <span>${fill(t.ui.attached, { name: this._attachment.name })}</span>
+        <button part="button" type="button" data-anchor @click=${this.onRemove} ?disabled=${this.disabled}>${t.ui.remove}</button>
+      </div>`;
+    }
+    return html`<div
+      part="dropzone"
+      class="dropzone ${this._dragging ? 'dragging' : ''}"
+      @dragover=${this.onDragOver}
+      @dragenter=${this.onDragOver}
+      @dragleave=${this.onDragLeave}
+      @drop=${this.onDrop}
+    >
+      <p class="upload-label">${t.ui.attachLabel}${this.required ? html`<span aria-hidden="true"> *</span>` : nothing}</p>
+      <div class="drop-row">
+        <button part="button" type="button" class="primary" data-anchor @click=${this.onPick} ?disabled=${this.disabled}>${t.ui.chooseFile}</button>
+        <span class="hint">${t.ui.dropHint}</span>
+        <input
+          type="file"
+          hidden
+          tabindex="-1"
+          aria-label=${t.ui.chooseFile}
+          accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,application/ld+json,application/vc+ld+json,application/vc+jwt,image/png,image/svg+xml,text/plain"
+          @change=${this.onFileChange}
+        />
+      </div>
+      <div class="paste">
+        <label for=${id}>${t.ui.pasteLabel}</label>
+        <textarea
+          part="textarea"
+          id=${id}
+          rows="2"
+          spellcheck="false"
+          autocomplete="off"
+          placeholder=${t.ui.pastePlaceholder}
+          ?disabled=${this.disabled}
+          aria-required=${this.required ? 'true' : 'false'}
+          @paste=${this.onPaste}
+          @keydown=${this.onTextKeydown}
+        ></textarea>
+        <div><button part="button" type="button" @click=${this.onVerifyClick} ?disabled=${this.disabled}>${t.ui.verifyButton}</button></div>
+      </div>
+    </div>`;
+  }
+
+  private renderResult(lang: Lang) {
+    const t = messages(lang);
+    const state = this.state ?? 'pending';
+    const report = this._report;
+    const credential = report?.credential ?? this._preview;
+    const title = valueText(credential?.title) || valueText(credential?.achievement?.name);
+    const showDetails = !this.compact || this._expanded;
+    const detailsId = 'details';
+    return html`<div part="summary" class="summary">
+        <credlens-verdict-badge
+          part="badge"
+          exportparts="label: badge-label, icon: badge-icon"
+          state=${state}
+          lang=${lang}
+          theme=${this.theme ?? nothing}
+          ?detailed=${!this.compact}
+        ></credlens-verdict-badge>
+        ${this.compact && title ? html`<span class="title">${title}</span>` : nothing}
+        ${this.compact
+          ? html`<button part="toggle button" type="button" aria-expanded=${this._expanded ? 'true' : 'false'} aria-controls=${detailsId} @click=${this.onToggle}>
+              ${this._expanded ? t.ui.hideDetails : t.ui.showDetails}
+            </button>`
+          : nothing}
+      </div>
+      <div part="details" id=${detailsId} class="details ${credential ? 'two' : ''}" ?hidden=${!showDetails}>
+        ${credential || report?.microcredential
+          ? html`<credlens-credential-card
+              class="panel"
+              lang=${lang}
+              theme=${this.theme ?? nothing}
+              .credential=${credential}
+              .microcredential=${report?.microcredential}
+              .trustTier=${trustTierOf(report)}
+            ></credlens-credential-card>`
+          : nothing}
+        <div>
+          <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${this._planned} .checks=${this._checks}></credlens-check-list>
+          ${report
+            ? html`<p class="meta">
+                ${t.ui.format}: ${report.format === 'unknown' ? '—' : (FORMAT_NAMES[report.format] ?? report.format)} ·
+                ${t.ui.checkedAt}: ${formatDateTime(report.verifiedAt, lang)}
+              </p>`
+            : nothing}
+        </div>
+      </div>`;
+  }
+}
+
+define('credlens-verifier', CredlensVerifier);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credlens-verifier': CredlensVerifier;
+  }
+}

@@ -1,0 +1,15 @@
+import type { VerificationReport } from '../lib/index.js';
+
+/** Fired when a verification finishes; `detail` is the report (CONTRACTS.md §1). */
+export class CredlensVerifiedEvent extends CustomEvent<VerificationReport> {
+  static readonly type = 'credlens-verified';
+  constructor(report: VerificationReport) {
+    super(CredlensVerifiedEvent.type, { detail: report, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'credlens-verified': CredlensVerifiedEvent;
+  }
+}
