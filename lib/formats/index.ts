@@ -7,8 +7,14 @@ import type { FormatId } from '../report.js';
  * `FORMAT_UNSUPPORTED` (unverifiable).
  */
 const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {
+  edc: async () => (await import('./edc/index.js')).handler,
   'ob2-hosted': async () => (await import('./ob2.js')).ob2HostedHandler,
   'ob2-signed': async () => (await import('./ob2.js')).ob2SignedHandler,
+  'vc-di': async () => (await import('./vc-di/index.js')).handler,
+  'vc-jwt': async () => (await import('./vc-jwt.js')).vcJwtHandler,
+  'vc-jose': async () => (await import('./vc-jose.js')).vcJoseHandler,
+  'sd-jwt-vc': async () => (await import('./sd-jwt-vc.js')).sdJwtVcHandler,
+  'ebsi-jwt': async () => (await import('./ebsi-jwt.js')).ebsiJwtHandler,
 };
 
 export async function loadHandler(format: FormatId): Promise<FormatHandler | undefined> {
