@@ -268,8 +268,9 @@ async function verifyData(
     docHash = canonical(documentForHash).then((text) => digest(hash, encoder.encode(text)));
     cache.set(docKey, docHash);
   }
-  const proofHash = await digest(hash, encoder.encode(await canonical(config)));
-  return concatBytes(proofHash, await docHash);
+  // Both at once: a failure of either must not leave the other's rejection unobserved.
+  const [proofHash, documentHash] = await Promise.all([canonical(config).then((text) => digest(hash, encoder.encode(text))), docHash]);
+  return concatBytes(proofHash, documentHash);
 }
 
 function contextStartsWith(documentContext: unknown, proofContext: unknown): boolean {
