@@ -1,10 +1,11 @@
+import { md5 } from '@noble/hashes/legacy.js';
 import { isRecord } from '../../input/json.js';
 import { check, type Check } from '../../report.js';
 
 const encoder = new TextEncoder();
 
-async function sha256Hex(text: string): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+async function hashHex(algorithm: 'sha256' | 'md5', text: string): Promise<string> {
+  const hash = algorithm === 'md5' ? md5(encoder.encode(text)) : new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -18,10 +19,12 @@ async function identifierMatches(identifier: Record<string, unknown>, values: st
   const hash = identifier.identityHash;
   if (typeof hash !== 'string') return false;
   if (identifier.hashed === true || /^(sha256|md5)\$/i.test(hash)) {
-    const [algorithm, digest = ''] = hash.split('$');
-    if (algorithm?.toLowerCase() !== 'sha256') return false;
+    const [name = '', digest = ''] = hash.split('$');
+    // Open Badges allows exactly these two identity hash algorithms.
+    const algorithm = name.toLowerCase();
+    if (algorithm !== 'sha256' && algorithm !== 'md5') return false;
     const salt = typeof identifier.salt === 'string' ? identifier.salt : '';
-    for (const v of values) if ((await sha256Hex(v + salt)) === digest.toLowerCase()) return true;
+    for (const v of values) if ((await hashHex(algorithm, v + salt)) === digest.toLowerCase()) return true;
     return false;
   }
   return values.includes(hash);
