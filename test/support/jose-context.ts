@@ -52,7 +52,7 @@ export function jsonServer(documents: Record<string, unknown>): FetchLike & { ca
     const doc = documents[url];
     if (doc === undefined) return new Response('not found', { status: 404 });
     return new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } });
-  }) as FetchLike & { calls: string[] };
+  }) as unknown as FetchLike & { calls: string[] };
   fn.calls = calls;
   return fn;
 }
