@@ -1,5 +1,6 @@
 /** Credlens core: verify learning credentials. Pure TypeScript on Web APIs; runs in browsers, workers and Node. */
 export { verify, DEFAULT_EBSI_API_BASE, type VerifyOptions } from './verify.js';
+export { verifyAll, type VerifyAllOptions, type LocatedReport, type CredentialLocation } from './verify-all.js';
 export type { VerifyInput } from './input/sniff.js';
 export type { VerifyProgress, KeyBindingExpectation } from './pipeline/types.js';
 export {

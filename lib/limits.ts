@@ -24,4 +24,18 @@ export const LIMITS = {
   maxDisclosures: 512,
   /** Default tolerance for clock differences between issuer and verifier. */
   clockSkewSeconds: 60,
+  /** PDF pages searched for links and QR codes; later pages are reported as not searched. */
+  maxPdfPages: 100,
+  /** A PDF page larger than this (PDF points², about A1) is not rendered for QR codes. */
+  maxPdfPageArea: 1684 * 2384,
+  /** Pixels of one rendered PDF page (RGBA); the resolution drops to stay under it. */
+  maxPdfRenderPixels: 12_000_000,
+  /** Milliseconds to render one PDF page for QR codes. */
+  pdfRenderTimeoutMs: 15_000,
+  /** Milliseconds spent rendering all pages of one PDF; later pages are reported as not searched. */
+  pdfRenderBudgetMs: 60_000,
+  /** One file embedded in a PDF (attachment); a baked badge image fits easily. */
+  maxPdfEmbeddedFileBytes: 5 * 1024 * 1024,
+  /** Credential candidates verified from one PDF (links, files, QR codes). */
+  maxPdfCandidates: 32,
 } as const;

@@ -10,6 +10,7 @@ import { SCHEMA_CODES } from './schema.js';
 import { OB2_CODES } from './ob2.js';
 import { SOURCE_CODES } from './sources.js';
 import { EDC_CODES } from './edc.js';
+import { PDF_CODES } from './pdf.js';
 import type { CodeInfo } from './types.js';
 
 export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
@@ -32,6 +33,7 @@ export const CODES = {
   ...OB2_CODES,
   ...SOURCE_CODES,
   ...EDC_CODES,
+  ...PDF_CODES,
 } as const;
 
 export type CheckCode = keyof typeof CODES;
