@@ -5,6 +5,7 @@ import { LIMITS } from '../../limits.js';
 import { check, type Check } from '../../report.js';
 import { canonizeJcs, canonizeRdfc } from './canonicalize.js';
 import { ContextInvalidError, ContextUnknownError, type DocumentLoader } from './document-loader.js';
+import { UnsignedKeywordError, assertNoUnsignedKeywords } from './dropped-keywords.js';
 import { decodeMultibase } from './multibase.js';
 import { concatBytes, digest, keyKind, verifySignature, type KeyKind } from './signature.js';
 import { SELECTIVE_DISCLOSURE_SUITES, findSuite, hashFor, suiteName, type Suite } from './suites.js';
@@ -260,6 +261,10 @@ async function verifyData(
     documentForHash = { ...secured, '@context': config['@context'] };
   }
   if (suite.canonical === 'jcs') await assertKnownContexts(secured['@context'], options);
+  if (suite.canonical === 'rdfc') {
+    assertNoUnsignedKeywords(secured);
+    assertNoUnsignedKeywords(config);
+  }
   const canonical = async (value: unknown): Promise<string> =>
     suite.canonical === 'rdfc' ? canonizeRdfc(value, options.documentLoader) : canonizeJcs(value);
   const docKey = `${suite.canonical} ${hash} ${chainKey} ${suite.proofContext === 'proof' ? JSON.stringify(config['@context'] ?? null) : ''}`;
@@ -311,6 +316,7 @@ function mapCanonicalError(error: unknown): { code: 'DI_CONTEXT_UNKNOWN' | 'DI_C
     seen.add(current);
     if (current instanceof ContextUnknownError) return { code: 'DI_CONTEXT_UNKNOWN', message: current.message };
     if (current instanceof ContextInvalidError) return { code: 'DI_CONTEXT_INVALID', message: current.message };
+    if (current instanceof UnsignedKeywordError) return { code: 'DI_UNDEFINED_TERM', message: current.message };
     if (current instanceof ProofContextMismatch) return { code: 'DI_SIGNATURE_INVALID', message: current.message };
     const e = current as JsonLdErrorLike;
     if (e.name === 'jsonld.ValidationError') {
