@@ -7,6 +7,7 @@ import { createIo } from './io/index.js';
 import type { FetchLike, NetworkPolicy, ResourceBundle, ResourceCache } from './io/types.js';
 import { LIMITS } from './limits.js';
 import { microcredentialCheck } from './validate/eu/check.js';
+import { mapMicrocredential } from './validate/eu/index.js';
 import { runSteps } from './pipeline/runner.js';
 import type { CredentialPlan, KeyBindingExpectation, Step, VerifyContext, VerifyProgress } from './pipeline/types.js';
 import { check, deriveVerdict, type Check, type FormatId, type VerificationReport } from './report.js';
@@ -111,11 +112,12 @@ async function verifyWithContext(
   } else {
     plan = await handler.plan(classified, ctx);
   }
+  const microcredential = plan.microcredential ?? (format !== 'unknown' ? mapMicrocredential(format, plan.document) : undefined);
 
   const steps: Step[] = [...plan.steps];
   if (handler && format !== 'unknown') {
     steps.push({ id: 'trust', needsAuthenticity: true, run: async () => trustCheck(plan.credential?.issuer, ctx.trustLists) });
-    steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(plan.microcredential, ctx.profile) });
+    steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
 
   const inputCheck = acquired.check;
@@ -130,7 +132,7 @@ async function verifyWithContext(
 
   const report: VerificationReport = { verdict: deriveVerdict(results), format, checks: results, verifiedAt };
   if (plan.credential) report.credential = plan.credential;
-  if (plan.microcredential) report.microcredential = plan.microcredential;
+  if (microcredential) report.microcredential = microcredential;
   return report;
 }
 

@@ -26,9 +26,16 @@ function parse<T>(text: string, make: (schema: asn1js.AsnType) => T): T | undefi
   }
 }
 
+/** Serial numbers compared as numbers: encoders differ on leading zero bytes. */
 function sameSerial(a: asn1js.Integer, b: asn1js.Integer): boolean {
-  const x = new Uint8Array(a.valueBlock.valueHexView);
-  const y = new Uint8Array(b.valueBlock.valueHexView);
+  const strip = (i: asn1js.Integer): Uint8Array => {
+    const v = new Uint8Array(i.valueBlock.valueHexView);
+    let k = 0;
+    while (k < v.length - 1 && v[k] === 0) k++;
+    return v.subarray(k);
+  };
+  const x = strip(a);
+  const y = strip(b);
   return x.byteLength === y.byteLength && x.every((v, i) => v === y[i]);
 }
 

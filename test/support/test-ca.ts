@@ -135,3 +135,18 @@ export async function makeLeaf(issuer: TestCert, opts: LeafOptions = {}): Promis
   });
   return wrap(cert, keys);
 }
+
+/** A CRL by `ca` (base64 DER), listing the given serial numbers as revoked on the given dates. */
+export async function makeCrl(ca: TestCert, revoked: Array<{ cert: TestCert; on: Date }> = [], thisUpdate = new Date('2026-05-31T00:00:00Z'), nextUpdate = new Date('2026-06-07T00:00:00Z')): Promise<string> {
+  const alg: TestKeyAlg = ca.keys.privateKey.algorithm.name === 'ECDSA' ? 'ES256' : 'RS256';
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: ca.cert.subjectName.toJSON(),
+    thisUpdate,
+    nextUpdate,
+    signingAlgorithm: SIGNING[alg],
+    signingKey: ca.keys.privateKey,
+    // pkijs cannot read an entry without extensions, and real CRLs state a reason: give one.
+    entries: revoked.map((r) => ({ serialNumber: r.cert.cert.serialNumber, revocationDate: r.on, reason: x509.X509CrlReason.keyCompromise })),
+  });
+  return crl.toString('base64');
+}
