@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LIMITS, MemoryCache, verify, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
 import { parseJsonText } from '../lib/input/json.js';
 import { parseTrustList, TrustListError } from '../lib/trust/list.js';
 import { formatReport, safeText } from './format-report.js';
 import { CliInputError, directoryBundle, readInputBytes, resolveHost } from './node-io.js';
+import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
@@ -13,13 +14,14 @@ const USAGE = `Usage:
   credlens --help | --version
 
 Input: a JSON-LD credential, a JWT / SD-JWT, an Open Badges 2.0 assertion, a baked badge image
-(PNG or SVG), a Europass credential (JAdES), a URL, or - for standard input.
+(PNG or SVG), a Europass credential (JAdES), a URL, or - for standard input. A PDF (a CV, a
+certificate) reports every credential in it: attached files, credential links, QR codes.
 
 Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input.`;
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, unverifiable: 3 } as const;
 
-export function exitCodeFor(report: VerificationReport): number {
+export function exitCodeFor(report: Pick<VerificationReport, 'verdict'>): number {
   switch (report.verdict) {
     case 'verified':
     case 'warning':
@@ -134,6 +136,12 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
 
   const isUrl = /^https?:\/\//i.test(source);
   const input = isUrl ? source : await readInputBytes(source, Math.max(LIMITS.maxImageBytes, LIMITS.maxCredentialBytes));
+  if (isPdfBytes(input)) {
+    await setUpNodeQrDecoder();
+    const results = await verifyAll(input, options);
+    io.out(values.json ? JSON.stringify(results, null, 2) : formatLocatedReports(results, { color: io.color, source }));
+    return exitCodeFor({ verdict: worstVerdict(results) });
+  }
   const report = await verify(input, options);
   if (report.checks.some((c) => c.code === 'INPUT_TOO_LARGE')) {
     io.err(`credlens: ${safeText(report.checks[0]?.message ?? 'the input is too large')}`);

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { LocatedReport, VerificationReport } from '../lib/index.js';
+import { configureQrDecoder } from '../lib/input/qr.js';
+import { formatReport, safeText } from './format-report.js';
+
+/** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */
+
+let decoderReady = false;
+
+/** The QR decoder's WebAssembly, read from the installed zxing-wasm package (never fetched). */
+export async function setUpNodeQrDecoder(): Promise<void> {
+  if (decoderReady) return;
+  const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+  const wasm = await readFile(path);
+  configureQrDecoder({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+  decoderReady = true;
+}
+
+export function isPdfBytes(input: unknown): input is Uint8Array {
+  return input instanceof Uint8Array && input[0] === 0x25 && input[1] === 0x50 && input[2] === 0x44 && input[3] === 0x46 && input[4] === 0x2d;
+}
+
+const RANK: Record<VerificationReport['verdict'], number> = { verified: 0, warning: 1, unverifiable: 2, invalid: 3 };
+
+/** The worst verdict of several reports: the exit status follows it (invalid 1 > unverifiable 3 > 0). */
+export function worstVerdict(results: readonly LocatedReport[]): VerificationReport['verdict'] {
+  let worst: VerificationReport['verdict'] = 'verified';
+  for (const { report } of results) if (RANK[report.verdict] > RANK[worst]) worst = report.verdict;
+  return worst;
+}
+
+export function describeLocation(location: LocatedReport['location']): string {
+  const page = location.page !== undefined ? ` on page ${location.page}` : '';
+  switch (location.kind) {
+    case 'embedded-file':
+      return `file "${safeText(location.name ?? 'unnamed', 80)}" attached to the PDF${page}`;
+    case 'annotation-link':
+      return `link${page}: ${safeText(location.url ?? '', 200)}`;
+    case 'text-link':
+      return `link written${page}: ${safeText(location.url ?? '', 200)}`;
+    case 'qr':
+      return `QR code${page}${location.url ? `: ${safeText(location.url, 200)}` : ''}`;
+    case 'document':
+      return 'the PDF document';
+  }
+}
+
+export function formatLocatedReports(results: readonly LocatedReport[], options: { color: boolean; source: string }): string {
+  const found = results.filter((r) => r.location.kind !== 'document').length;
+  const headline =
+    found === 0
+      ? `${safeText(options.source)}: no credential found (no credential link, attached credential file or QR code)`
+      : `${safeText(options.source)}: ${found} credential${found === 1 ? '' : 's'} found`;
+  const blocks = [headline];
+  results.forEach((result, i) => {
+    const heading = result.location.kind === 'document' ? 'About the document' : `Credential ${i + 1} of ${found}`;
+    blocks.push(`${'─'.repeat(60)}\n${heading} — ${describeLocation(result.location)}\n${formatReport(result.report, { color: options.color })}`);
+  });
+  return blocks.join('\n\n');
+}
