@@ -11,6 +11,7 @@ export const JOSE_CODES = {
   PROOF_MALFORMED: { effect: 'fail', summary: 'The signed credential is not a well-formed JWS / JWT.' },
   PROOF_TYPE_MISMATCH: { effect: 'fail', summary: 'The signature header declares a type that does not fit this kind of credential.' },
   CLAIMS_OK: { effect: 'pass', summary: 'The token\'s registered claims agree with the credential inside it.' },
+  CLAIMS_OVERRIDDEN: { effect: 'warning', summary: 'The credential inside the token states a different issuer, subject, identifier or dates than the signed token; the signed token\'s values are shown, as the VC-JWT rules require.' },
   CLAIMS_MISMATCH: { effect: 'fail', summary: 'The token\'s issuer, subject, identifier or dates disagree with the credential inside it.' },
   CLAIMS_MISSING: { effect: 'fail', summary: 'The token lacks a claim the format requires (such as the issuer).' },
   SD_DISCLOSURES_OK: { effect: 'pass', summary: 'Every disclosed claim was signed by the issuer.' },

@@ -11,6 +11,8 @@ export const ebsiJwtHandler: FormatHandler = {
   format: 'ebsi-jwt',
   async plan(input, ctx) {
     return planJoseVc(input, ctx, {
+      // EBSI requires iss to be the issuer's DID: a registered issuer's name signed by another key is a forgery.
+      claimsPrecedence: 'must-agree',
       format: 'ebsi-jwt',
       credentialOf: (payload) => (isRecord(payload.vc) ? payload.vc : undefined),
       issuerOf: (payload, vc) => (typeof payload.iss === 'string' ? payload.iss : issuerIdOf(vc)),

@@ -11,6 +11,7 @@ export const vcJoseHandler: FormatHandler = {
   format: 'vc-jose',
   async plan(input, ctx) {
     return planJoseVc(input, ctx, {
+      claimsPrecedence: 'must-agree',
       format: 'vc-jose',
       credentialOf: (payload) => payload,
       issuerOf: (_payload, vc) => issuerIdOf(vc),

@@ -8,6 +8,7 @@ export const vcJwtHandler: FormatHandler = {
   format: 'vc-jwt',
   async plan(input, ctx) {
     return planJoseVc(input, ctx, {
+      claimsPrecedence: 'jwt-overrides',
       format: 'vc-jwt',
       credentialOf: (payload) => (isRecord(payload.vc) ? payload.vc : undefined),
       issuerOf: (payload, vc) => (typeof payload.iss === 'string' ? payload.iss : issuerIdOf(vc)),

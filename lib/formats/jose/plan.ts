@@ -2,7 +2,7 @@ import { isRecord } from '../../input/json.js';
 import type { KeyResolution } from '../../keys/index.js';
 import type { Classified, CredentialPlan, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseCompactJws, verifyCompactJws, headerCheck, type CompactJws } from '../../proofs/jws.js';
-import { check, type Check, type FormatId } from '../../report.js';
+import { check, type Check, type CredentialSummary, type FormatId } from '../../report.js';
 import { jwtValidityDates, validityCheck, validityDatesOf, type ValidityDates } from '../../validate/dates.js';
 import { issuerIdOf, summariseVc } from '../vc-summary.js';
 import { resolveIssuerKey } from './issuer-key.js';
@@ -53,11 +53,13 @@ function subjectIds(vc: Record<string, unknown>): string[] {
 }
 
 /**
- * VC-JWT (VC Data Model 1.1 §6.3.1) and VC-JOSE: the JWT's registered claims must represent the
- * credential's own properties. A disagreement means the token wraps a credential someone else
- * describes (an issuer name and id the signer does not control, another subject, other dates).
+ * The JWT's registered claims against the credential's own properties.
+ * - `must-agree` (VC-JOSE): a disagreement fails: the token wraps a credential someone else describes.
+ * - `jwt-overrides` (VC-JWT, VC Data Model 1.1 §6.3.1 "decoding"): `iss`, `sub`, `jti`, `nbf` and `exp`
+ *   MUST be used to set issuer, subject id, id and dates, so the signed claims win; the report then
+ *   names the signer as the issuer (never the credential's claimed one) and warns about the difference.
  */
-export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, unknown>): Check {
+export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, unknown>, precedence: ClaimsPrecedence = 'must-agree'): Check {
   const problems: string[] = [];
   const vcIssuer = issuerIdOf(vc);
   const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
@@ -76,12 +78,31 @@ export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, 
   if (typeof claims.exp === 'number' && end !== undefined && Math.floor(claims.exp) !== end) {
     problems.push(`exp (${new Date(claims.exp * 1000).toISOString()}) differs from the credential's end date`);
   }
+  if (problems.length && precedence === 'jwt-overrides') {
+    return check('claims', 'CLAIMS_OVERRIDDEN', `The signed token's claims replace what the credential says (VC-JWT rules): ${problems.join('; ')}`, { problems });
+  }
   if (problems.length) return check('claims', 'CLAIMS_MISMATCH', `The token and the credential disagree: ${problems.join('; ')}`, { problems });
   return check('claims', 'CLAIMS_OK', 'The token\'s issuer, subject, id and dates agree with the credential');
 }
 
+export type ClaimsPrecedence = 'must-agree' | 'jwt-overrides';
+
+/** VC Data Model 1.1 §6.3.1: the decoded credential takes its issuer, subject, id and dates from the JWT. */
+function applyJwtClaims(credential: CredentialSummary, claims: Record<string, unknown>): void {
+  if (typeof claims.iss === 'string') credential.issuer = { ...(credential.issuer ?? {}), id: claims.iss };
+  if (typeof claims.sub === 'string') credential.subject = { ...(credential.subject ?? {}), id: claims.sub };
+  if (typeof claims.jti === 'string') credential.id = claims.jti;
+  const iso = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined);
+  const nbf = iso(claims.nbf);
+  const exp = iso(claims.exp);
+  if (nbf) credential.validFrom = nbf;
+  if (exp) credential.validUntil = exp;
+}
+
 export interface JoseVcPlanOptions {
   format: FormatId;
+  /** How the JWT's registered claims relate to the credential's properties. */
+  claimsPrecedence: ClaimsPrecedence;
   /** `vc` claim (VC-JWT, EBSI) or the payload itself (VC-JOSE). */
   credentialOf(payload: Record<string, unknown>): Record<string, unknown> | undefined;
   /** Who must hold the key. */
@@ -108,12 +129,13 @@ export function planJoseVc(input: Classified, ctx: VerifyContext, options: JoseV
   const key = lazyKey(() => resolveIssuerKey({ issuer, header: jws.header }, ctx));
   const headerProblem = options.headerRule?.(jws.header);
   const steps: Step[] = headerProblem ? [constant(headerProblem)] : signatureSteps(jws, issuer, key);
-  steps.push({ id: 'claims', run: async () => claimsCheck(payload, vc) });
+  steps.push({ id: 'claims', run: async () => claimsCheck(payload, vc, options.claimsPrecedence) });
   const dates: ValidityDates = { ...validityDatesOf(vc), ...jwtValidityDates(payload) };
   steps.push({ id: 'validity', run: async () => validityCheck(dates, ctx) });
   steps.push(statusStep(vc, issuer, ctx));
 
   const credential = summariseVc(vc);
+  if (options.claimsPrecedence === 'jwt-overrides') applyJwtClaims(credential, payload);
   if (issuer && !credential.issuer?.id) credential.issuer = { ...(credential.issuer ?? {}), id: issuer };
   return { credential, document: vc, steps };
 }
