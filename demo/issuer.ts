@@ -16,7 +16,8 @@ export interface DemoIssuer {
   /** Status list indexes that are revoked. */
   revoked: Set<number>;
   nextStatusIndex(): number;
-  signVcJwt(vc: Record<string, unknown>, claims: { exp?: Date; nbf?: Date; sub?: string; jti?: string }): Promise<string>;
+  /** Signs a VC 1.1 credential as a VC-JWT whose iss, sub, jti, nbf and exp restate it. */
+  signVcJwt(vc: Record<string, unknown>): Promise<string>;
   signVcJose(credential: Record<string, unknown>): Promise<string>;
   statusEntry(index: number): Record<string, unknown>;
   statusListCredential(): Promise<string>;
@@ -44,11 +45,17 @@ export async function createDemoIssuer(origin: string): Promise<DemoIssuer> {
     statusListUrl,
     revoked,
     nextStatusIndex: () => (index += 13),
-    async signVcJwt(vc, claims) {
-      const payload: Record<string, unknown> = { iss: did, vc, nbf: Math.floor((claims.nbf ?? new Date(Date.now() - 86_400_000)).getTime() / 1000) };
-      if (claims.exp) payload.exp = Math.floor(claims.exp.getTime() / 1000);
-      if (claims.sub) payload.sub = claims.sub;
-      if (claims.jti) payload.jti = claims.jti;
+    async signVcJwt(vc) {
+      // VC Data Model 1.1 §6.3.1: the registered claims restate the credential's own properties.
+      const seconds = (value: unknown) => (typeof value === 'string' ? Math.floor(Date.parse(value) / 1000) : undefined);
+      const subject = vc.credentialSubject as { id?: string } | undefined;
+      const payload: Record<string, unknown> = { iss: did, vc };
+      const nbf = seconds(vc.issuanceDate);
+      const exp = seconds(vc.expirationDate);
+      if (nbf !== undefined) payload.nbf = nbf;
+      if (exp !== undefined) payload.exp = exp;
+      if (subject?.id) payload.sub = subject.id;
+      if (typeof vc.id === 'string') payload.jti = vc.id;
       return sign(payload, 'JWT');
     },
     async signVcJose(credential) {

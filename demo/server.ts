@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verify, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+import { verify, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
 import { loadHandler } from '../lib/formats/index.js';
 import { EXAMPLES, exampleById } from './examples.js';
 import { createDemoIssuer, type DemoIssuer } from './issuer.js';
@@ -36,6 +36,7 @@ const TYPES: Record<string, string> = {
 
 interface Demo {
   board: string;
+  trust: TrustList;
   issuer: string;
   issuerNoCors: string;
   close(): Promise<void>;
@@ -59,10 +60,12 @@ export async function startDemo(port: number): Promise<Demo> {
   const boardServer = createServer();
   const boardPort = await listen(boardServer, port);
   const board = `http://${HOST}:${boardPort}`;
-  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin).catch((e) => fail(res, e)));
+  const trust = demoTrustList(issuer);
+  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust).catch((e) => fail(res, e)));
 
   return {
     board,
+    trust,
     issuer: issuerOrigin,
     issuerNoCors: noCorsOrigin,
     close: async () => {
@@ -97,7 +100,12 @@ async function serveIssuer(req: IncomingMessage, res: ServerResponse, issuer: De
   send(404, TYPES['.txt']!, 'Not found');
 }
 
-async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string): Promise<void> {
+/** The board's trust list: it vouches for the local demo issuer (whose DID is new at every start). */
+function demoTrustList(issuer: DemoIssuer): TrustList {
+  return { name: 'Demo Jobs trusted issuers', source: 'demo', issuers: [{ id: issuer.did, name: 'Local demo issuer', tier: 'trusted' }] };
+}
+
+async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://board.invalid');
   const page = (status: number, html: string) => {
     res.writeHead(status, {
@@ -109,7 +117,11 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
     });
     res.end(html);
   };
-  if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req));
+  if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req, trust));
+  if (url.pathname === '/demo/trust.json') {
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(trust));
+    return;
+  }
   if (url.pathname === '/') return page(200, indexPage(`http://${req.headers.host ?? ''}`, issuer, EXAMPLES));
   if (url.pathname === '/jobs') return page(200, jobsPage(issuer, EXAMPLES));
   if (url.pathname === '/examples') return page(200, examplesPage(issuer, issuerNoCors, EXAMPLES));
@@ -146,7 +158,7 @@ async function proxy(url: URL, res: ServerResponse, allowedOrigins: string[]): P
   res.end(body);
 }
 
-async function apply(req: IncomingMessage): Promise<string> {
+async function apply(req: IncomingMessage, trust: TrustList): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -165,7 +177,7 @@ async function apply(req: IncomingMessage): Promise<string> {
     if (value === null || value === '') continue;
     // Re-verify on the server with the same library: the browser's verdict is the applicant's claim.
     const input = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
-    const report = await verify(input, { network: DEMO_NETWORK });
+    const report = await verify(input, { network: DEMO_NETWORK, trust: [trust] });
     const submitted = typeof value === 'string' ? value : `(file ${value.name}, ${value.size} bytes)`;
     results.push({ field, submitted, report });
   }
@@ -216,7 +228,7 @@ async function smoke(demo: Demo): Promise<boolean> {
   for (const example of EXAMPLES) {
     const supported = (await loadHandler(example.format)) !== undefined;
     const expected = supported ? (example.expectServer ?? example.expect) : 'unverifiable';
-    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK });
+    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust] });
     const pass = report.verdict === expected;
     ok &&= pass;
     const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');

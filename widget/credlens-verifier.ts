@@ -20,6 +20,7 @@ import {
 } from '../lib/index.js';
 import { AttachmentError, formValue, fromFile, fromText, verifyInput, type Attachment } from './attachment.js';
 import { CredlensVerifiedEvent } from './events.js';
+import { corsSafeFetch } from './cors-safe-fetch.js';
 import { proxiedFetch } from './proxy.js';
 
 /** Options passed to lib's verify() (everything but the progress callback and the signal, which the element owns). */
@@ -73,7 +74,18 @@ export class CredlensVerifier extends LitElement {
    * Options applied to every element on the page (trust lists, a resource bundle). Per-element
    * `options` override them. Network policy overrides (`network.allowHttp`) are for local demos only.
    */
-  static defaultOptions: WidgetVerifyOptions = {};
+  static get defaultOptions(): WidgetVerifyOptions {
+    return CredlensVerifier.defaults;
+  }
+
+  /** Setting the defaults re-verifies the elements already on the page with them. */
+  static set defaultOptions(options: WidgetVerifyOptions) {
+    CredlensVerifier.defaults = options;
+    for (const element of CredlensVerifier.live) element.queueAutoVerify();
+  }
+
+  private static defaults: WidgetVerifyOptions = {};
+  private static readonly live = new Set<CredlensVerifier>();
 
   static override properties: PropertyDeclarations = {
     src: { reflect: true },
@@ -383,16 +395,19 @@ export class CredlensVerifier extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    CredlensVerifier.live.add(this);
     this.updateValidity();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    CredlensVerifier.live.delete(this);
     this.controller?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('src') || changed.has('credential')) && !this._attachment) this.queueAutoVerify();
+    else if (this.hasUpdated && (changed.has('options') || changed.has('proxy'))) this.queueAutoVerify();
     if (changed.has('required') || changed.has('name') || changed.has('credential') || changed.has('src')) this.updateValidity();
   }
 
@@ -410,7 +425,7 @@ export class CredlensVerifier extends LitElement {
   }
 
   private queueAutoVerify(): void {
-    if (this.autoVerifyQueued) return;
+    if (this.autoVerifyQueued || this.currentInput() === undefined) return;
     this.autoVerifyQueued = true;
     queueMicrotask(() => {
       this.autoVerifyQueued = false;
@@ -426,11 +441,9 @@ export class CredlensVerifier extends LitElement {
   }
 
   private verifyOptions(): VerifyOptions {
-    const merged: VerifyOptions = { ...CredlensVerifier.defaultOptions, ...this.options };
-    if (this.proxy) {
-      const base: FetchLike = merged.fetch ?? ((url, init) => fetch(url, init));
-      merged.fetch = proxiedFetch(this.proxy, base, this.ownerDocument.baseURI);
-    }
+    const merged: VerifyOptions = { ...CredlensVerifier.defaults, ...this.options };
+    const base: FetchLike = merged.fetch ?? ((url, init) => fetch(url, init));
+    merged.fetch = this.proxy ? proxiedFetch(this.proxy, base, this.ownerDocument.baseURI) : corsSafeFetch(base);
     return merged;
   }
 
@@ -473,7 +486,10 @@ export class CredlensVerifier extends LitElement {
   }
 
   private setAttachment(attachment: Attachment | undefined): void {
+    // Keep keyboard users where they were: the control they used is replaced by "Remove" (or back).
+    const hadFocus = this.matches(':focus-within');
     this._attachment = attachment;
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-anchor]')?.focus());
     this.dispatchEvent(new Event('change', { bubbles: true }));
     if (attachment) void this.verify();
     else if (this.credential || this.src) void this.verify();
@@ -555,7 +571,6 @@ export class CredlensVerifier extends LitElement {
     const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
     if (area) area.value = '';
     this.setAttachment(undefined);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-anchor]')?.focus());
   }
 
   private onToggle(): void {

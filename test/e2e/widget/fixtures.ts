@@ -1,0 +1,98 @@
+import { test as base, type Page } from '@playwright/test';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemo } from '../../../demo/server.js';
+import { loadHandler } from '../../../lib/formats/index.js';
+import type { Example } from '../../../demo/examples.js';
+import type { Verdict } from '../../../lib/index.js';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const WIDGET = join(ROOT, 'dist/widget');
+
+export interface Demo {
+  board: string;
+  issuer: string;
+  issuerNoCors: string;
+}
+
+/** The verdict the built widget should reach for an example: unverifiable until lib supports its format. */
+export async function expectedVerdict(example: Example): Promise<Verdict> {
+  return (await loadHandler(example.format)) ? example.expect : 'unverifiable';
+}
+
+export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self' http://127.0.0.1:* http://localhost:*; base-uri 'none'; form-action 'self'";
+
+/**
+ * Serves a host page at http://host.test/ (intercepted, no DNS) under a strict CSP: the built
+ * widget at /widget/*, `scripts` as module script tags, and `body` as the page body.
+ */
+export async function hostPage(page: Page, body: string, scripts: string[] = ['/host.js'], csp = STRICT_CSP): Promise<void> {
+  if (!existsSync(join(WIDGET, 'credlens-verifier.js'))) throw new Error('Build the widget first: npm run build:widget');
+  await page.route('http://host.test/**', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/') {
+      const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': csp },
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${tags}</head><body><main>${body}</main></body></html>`,
+      });
+    }
+    if (url.pathname === '/host.js') {
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: "import { CredlensVerifier } from '/widget/credlens-verifier.js';\nCredlensVerifier.defaultOptions = { network: { allowHttp: true, allowPrivateNetwork: true } };\nwindow.__hostReady = true;\n",
+      });
+    }
+    if (url.pathname.startsWith('/widget/')) {
+      const file = join(WIDGET, url.pathname.slice('/widget/'.length));
+      if (!file.startsWith(WIDGET) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ contentType: file.endsWith('.js') ? 'text/javascript' : 'application/json', body: readFileSync(file) });
+    }
+    return route.fulfill({ status: 404, body: 'not found' });
+  });
+  await page.goto('http://host.test/');
+}
+
+/** Waits until the element's state is a verdict (not pending) and returns it. */
+export async function settledState(page: Page, selector: string): Promise<string> {
+  const handle = page.locator(selector).first();
+  await page.waitForFunction(
+    (el) => {
+      const state = el?.getAttribute('state');
+      return state !== null && state !== undefined && state !== 'pending';
+    },
+    await handle.elementHandle(),
+    { timeout: 20_000 },
+  );
+  return (await handle.getAttribute('state')) ?? '';
+}
+
+export const test = base.extend<{ csp: string[] }, { demo: Demo }>({
+  demo: [
+    async ({}, use) => {
+      const demo = await startDemo(0);
+      await use(demo);
+      await demo.close();
+    },
+    { scope: 'worker' },
+  ],
+  // Every CSP violation and page error the test saw; tests assert it stays empty.
+  csp: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __csp: string[] }).__csp ??= [];
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await use(problems);
+  },
+});
+
+export { expect } from '@playwright/test';
