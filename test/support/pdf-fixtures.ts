@@ -100,13 +100,13 @@ export async function certificateWithVectorQr(url: string): Promise<Uint8Array> 
 }
 
 /** A certificate with the QR code as a 2 cm image. */
-export async function certificateWithImageQr(url: string): Promise<Uint8Array> {
+export async function certificateWithImageQr(url: string, side = TWO_CM, pageSize: [number, number] = A4): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const page = doc.addPage(A4);
+  const page = doc.addPage(pageSize);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText('Certificate of Completion', { x: 60, y: 760, size: 24, font });
   const image = await doc.embedPng(await qrPng(url, 3));
-  page.drawImage(image, { x: 470, y: 50, width: TWO_CM, height: TWO_CM });
+  page.drawImage(image, { x: 350, y: 50, width: side, height: side });
   return doc.save();
 }
 

@@ -14,6 +14,7 @@ import {
   setUpQrDecoder,
   signedVcJwt,
   type TestIssuer,
+  TWO_CM,
 } from '../../../support/pdf-fixtures.js';
 
 const EDC = readFileSync(join(import.meta.dirname, '../../../vectors/mynextid-edc/edc-mc-signed.jsonld'));
@@ -58,6 +59,13 @@ describe('verifyAll on PDFs: where credentials are found', () => {
     const { fetch } = server({ [url]: await signedVcJwt(issuer, 'Statistics') });
     const results = await verifyAll(await certificateWithImageQr(url), options(fetch));
     expect(summary(results)).toEqual([{ kind: 'qr', page: 1, url, verdict: 'warning' }]);
+  });
+
+  it('verifies a credential held by the QR code itself (a VC-JWT, no link)', async () => {
+    const jwt = await signedVcJwt(issuer, 'Offline Badge');
+    const results = await verifyAll(await certificateWithImageQr(jwt, 200), { offline: true });
+    expect(summary(results)).toEqual([{ kind: 'qr', page: 1, verdict: 'warning' }]);
+    expect(results[0]?.report.credential?.title).toBe('Offline Badge');
   });
 
   it('reads a QR code inside a scanned page image, turned 90°', async () => {
@@ -159,6 +167,14 @@ describe('verifyAll on PDFs: bad and hostile documents', () => {
     expect(codes(results[1])).toEqual(['PDF_PAGES_CAPPED']);
     expect(results[1]?.report.checks[0]?.details).toEqual({ pages: 500, searched: LIMITS.maxPdfPages });
   }, 120_000);
+
+  it('does not draw a page larger than the page-size cap and says so (PDF_PAGE_NOT_SCANNED)', async () => {
+    const url = 'https://certs.example.org/credentials/huge';
+    const results = await verifyAll(await certificateWithImageQr(url, TWO_CM, [14_000, 14_000]), options(server({}).fetch));
+    expect(summary(results)).toEqual([{ kind: 'document', verdict: 'unverifiable' }]);
+    expect(codes(results[0])).toEqual(['PDF_NO_CREDENTIAL', 'PDF_PAGE_NOT_SCANNED']);
+    expect(results[0]?.report.checks[1]?.message).toMatch(/Page 1 was not searched for QR codes: the page measures 14000×14000 points/);
+  });
 
   it('returns the single report for input that is not a PDF', async () => {
     const jwt = await signedVcJwt(issuer, 'Plain');
