@@ -1,8 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { verify } from '../../lib/index.js';
+import { MAX_IMAGE_PIXELS, readImageSize } from '../../lib/input/image-size.js';
 import { configureQrDecoder, decodeQrCodes } from '../../lib/input/qr.js';
 import { IdbCache } from '../../lib/io/idb-cache.js';
+import { parseTrustList } from '../../lib/trust/list.js';
+import type { TrustList } from '../../lib/index.js';
 import { parseContentRequest, parsePanelRequest, type SelectedEvent } from '../shared/messages.js';
 import { limitPerOrigin } from './limit.js';
 import { dataUrlBytes } from './probe.js';
@@ -18,9 +21,14 @@ function extensionUrl(path: string): string {
 /** Raster formats zxing cannot read from bytes are drawn first (WebP, AVIF). */
 async function decodeQr(bytes: Uint8Array): Promise<string[]> {
   const direct = await decodeQrCodes(bytes).catch(() => [] as string[]);
-  if (direct.length || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return direct;
+  // A format zxing reads itself was judged there (a declared gigapixel image is refused): never redraw it.
+  if (direct.length || readImageSize(bytes) || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return direct;
   try {
     const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    if (bitmap.width * bitmap.height > MAX_IMAGE_PIXELS) {
+      bitmap.close();
+      return [];
+    }
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const g = canvas.getContext('2d');
     if (!g) return [];
@@ -41,6 +49,18 @@ export default defineBackground(() => {
     reports: new IdbCache('credlens-reports', 500),
     decodeQr,
     isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    trustLists: async () => {
+      // The user's (or their organisation's) trust lists, set on the options page or by policy.
+      const { trustLists } = await browser.storage.local.get('trustLists');
+      if (!Array.isArray(trustLists)) return [];
+      return trustLists.flatMap((value: unknown, i: number): TrustList[] => {
+        try {
+          return [parseTrustList(value, `Credlens settings, list ${i + 1}`)];
+        } catch {
+          return [];
+        }
+      });
+    },
   });
   /** The report each tab's side panel shows (the last mark activated in it). */
   const selected = new Map<number, string>();

@@ -1,4 +1,4 @@
-import type { FetchLike, ResourceCache, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
+import type { FetchLike, ResourceCache, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
 import { createIo } from '../../lib/io/index.js';
 import { LIMITS } from '../../lib/limits.js';
 import { recogniseLink } from '../../lib/sources/index.js';
@@ -16,6 +16,8 @@ export interface ServiceDeps {
   decodeQr: (bytes: Uint8Array) => Promise<string[]>;
   /** Origins the extension may not contact (no host permission); used to explain an unverifiable result. */
   isOriginAllowed: (origin: string) => Promise<boolean>;
+  /** Trust lists the user (or their organisation) configured; none by default. */
+  trustLists?: () => Promise<TrustList[]>;
   reportTtlSeconds?: number;
 }
 
@@ -84,8 +86,9 @@ export class VerificationService {
         // Re-recognised here: a content script cannot make the background fetch an arbitrary URL.
         const recognised = recogniseLink(find.url);
         if (!recognised) return undefined;
+        // lib maps the platform page to its credential again (and unwraps the platform's envelope).
         const target = recognised.credentialUrl ?? find.url;
-        return { key: `link ${target}`, input: target, source: find.url };
+        return { key: `link ${target}`, input: find.url, source: find.url };
       }
       case 'text':
         return { key: `text ${await sha256Hex(find.text)}`, input: find.text, source: 'Credential pasted in the page' };
@@ -134,7 +137,8 @@ export class VerificationService {
         throw error;
       }
     };
-    const report = await this.deps.verify(resolved.input, { fetch: fetchImpl, cache: this.deps.cache });
+    const trust = (await this.deps.trustLists?.().catch(() => [])) ?? [];
+    const report = await this.deps.verify(resolved.input, { fetch: fetchImpl, cache: this.deps.cache, trust });
     const blockedOrigins: string[] = [];
     for (const origin of failedOrigins) if (!(await this.deps.isOriginAllowed(origin))) blockedOrigins.push(origin);
     const stored: StoredReport = { reportId, kind, source: resolved.source, report, blockedOrigins };

@@ -29,6 +29,7 @@ export default defineContentScript({
           return ctx.isValid;
         },
         requestIdleCallback: (cb, options) => ctx.requestIdleCallback(cb, options),
+        setTimeout: (handler, timeout) => ctx.setTimeout(handler, timeout),
         addEventListener: (target, type, handler) => ctx.addEventListener(target as Window, type as 'message', handler),
       },
       {

@@ -26,7 +26,7 @@ const ICONS: Record<MarkState, string> = {
 };
 
 const STYLE = `
-:host { all: initial; display: inline-flex !important; vertical-align: middle; margin: 0 0 0 6px; }
+:host { all: initial !important; display: inline-flex !important; vertical-align: middle !important; margin: 0 0 0 6px !important; }
 button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
   font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; padding: 3px 9px 3px 6px; border-radius: 999px;
   border: 1px solid var(--b); background: var(--bg); color: var(--fg); white-space: nowrap; }
@@ -106,6 +106,7 @@ export function createMark(doc: Document, kind: MarkKind, onActivate: (mark: Mar
   host.setAttribute('data-credlens-kind', kind);
   mark.setState('pending');
   button.addEventListener('click', (event) => {
+    if (!event.isTrusted) return; // only the user opens a report, never a page script
     event.preventDefault();
     event.stopPropagation();
     onActivate(mark);

@@ -10,6 +10,7 @@ export interface ScanContext {
   readonly signal: AbortSignal;
   readonly isValid: boolean;
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number;
+  setTimeout(handler: () => void, timeout?: number): number;
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void): void;
 }
 
@@ -23,6 +24,8 @@ export interface ScannerOptions {
 }
 
 const MARK_TAG = 'credlens-mark';
+/** A canvas is often drawn after it is inserted (an image loads first); drawing is no DOM mutation. */
+const CANVAS_RETRIES_MS = [1000, 4000];
 
 /**
  * Detects credentials, marks them and keeps up with the page: a MutationObserver collects added
@@ -34,8 +37,9 @@ export class Scanner {
   /** Finds already marked (or being probed), per source element: key = kind + payload. */
   private readonly seen = new WeakMap<Element, Map<string, Mark | 'probing'>>();
   /** Our own mark hosts; a page-made look-alike is never in here. */
-  private readonly ours = new WeakSet<Element>();
+  private readonly ours = new WeakMap<Element, Mark>();
   private readonly pending = new Set<Element>();
+  private readonly canvasAttempts = new WeakMap<Element, number>();
   private current: { root: Element; it: Iterator<Candidate> } | undefined;
   private scheduled = false;
   private readonly guard: MutationObserver;
@@ -50,7 +54,7 @@ export class Scanner {
     this.guard = new MutationObserver((records) => {
       for (const record of records) {
         const host = record.target as Element;
-        const mark = [...this.marks].find((m) => m.host === host);
+        const mark = this.ours.get(host);
         if (mark && host.getAttribute('data-credlens-state') !== mark.state) host.setAttribute('data-credlens-state', mark.state);
         if (mark && host.getAttribute('data-credlens-kind') !== mark.kind) host.setAttribute('data-credlens-kind', mark.kind);
       }
@@ -160,18 +164,26 @@ export class Scanner {
         } catch {
           return; // tainted by a cross-origin image: the page drew it, the background cannot see it
         }
-        return this.probe(candidate.element, `canvas ${dataUrl.length}:${dataUrl.slice(-64)}`, { type: 'probe-canvas', dataUrl });
+        const canvas = candidate.element;
+        return this.probe(canvas, `canvas ${dataUrl.length}:${dataUrl.slice(-64)}`, { type: 'probe-canvas', dataUrl }, () => {
+          const attempt = this.canvasAttempts.get(canvas) ?? 0;
+          const delay = CANVAS_RETRIES_MS[attempt];
+          if (delay === undefined) return;
+          this.canvasAttempts.set(canvas, attempt + 1);
+          this.ctx.setTimeout(() => this.enqueue(canvas), delay);
+        });
       }
     }
   }
 
-  private probe(element: Element, key: string, request: ContentRequest): void {
+  private probe(element: Element, key: string, request: ContentRequest, onNothing?: () => void): void {
     const entries = this.remember(element, key);
     if (!entries) return;
     entries.set(key, 'probing');
     void this.options.send<ProbeResult>(request).then((result) => {
       entries.delete(key);
       if (!result || !this.ctx.isValid) return;
+      if (result.finds.length === 0) onNothing?.();
       for (const find of result.finds) this.markAndVerify(element, `${find.kind} ${find.id}`, find.kind, find);
     });
   }
@@ -181,7 +193,7 @@ export class Scanner {
     if (!entries) return;
     const mark = createMark(this.doc, kind, (m) => this.activate(m));
     entries.set(key, mark);
-    this.ours.add(mark.host);
+    this.ours.set(mark.host, mark);
     this.marks.add(mark);
     this.insertAfter(element, mark.host);
     this.guard.observe(mark.host, { attributes: true, attributeFilter: ['data-credlens-state', 'data-credlens-kind'] });

@@ -101,7 +101,9 @@ function renderEmpty(root: HTMLElement, tabId: number | undefined): void {
 
 /** Side panel (Chrome) and popup (Firefox) share this: show the tab's selected report, follow changes. */
 export async function startPanel(root: HTMLElement): Promise<void> {
-  const tabId = await activeTabId();
+  // `?tab=` when opened as a page for a given tab (Firefox fallback, tests); else the active tab.
+  const tabParam = Number(new URLSearchParams(location.search).get('tab'));
+  const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : await activeTabId();
   const fromUrl = new URLSearchParams(location.search).get('report');
   let currentId: string | undefined;
 
@@ -117,7 +119,8 @@ export async function startPanel(root: HTMLElement): Promise<void> {
     });
   }
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return;
     const event = message as Partial<SelectedEvent>;
     if (event?.type === 'report-selected' && event.tabId === tabId && typeof event.reportId === 'string' && event.reportId !== currentId) {
       void ask<StoredReport>({ type: 'get-report', reportId: event.reportId }).then(show);

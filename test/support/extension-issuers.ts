@@ -1,0 +1,68 @@
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { createOb2Issuer, itxt, json, png, pngChunk, text, type Routes } from './ob2-issuer.js';
+
+/**
+ * The credentials the extension tests find on their pages, signed at test time with fresh keys:
+ * Open Badges 2.0 hosted assertions behind Credly-like badge links, a VC-JWT (did:jwk) behind a
+ * hosted link and pasted as text, a revoked badge, and a link whose platform answers 404.
+ */
+export const IDS = {
+  good: '11111111-2222-4333-8444-555555555555',
+  revoked: '22222222-3333-4444-8555-666666666666',
+  gone: '33333333-4444-4555-8666-777777777777',
+  slow: '44444444-5555-4666-8777-888888888888',
+  later: '55555555-6666-4777-8888-999999999999',
+  qr: '66666666-7777-4888-8999-aaaaaaaaaaaa',
+} as const;
+
+export const CREDLY = 'https://api.credly.com';
+export const badgePage = (id: string): string => `https://www.credly.com/badges/${id}/public_url`;
+export const JWT_URL = 'https://certs.northwind-academy.eu/certificates/jane-doe-data-analysis.json';
+
+function b64url(text: string): string {
+  return Buffer.from(text).toString('base64url');
+}
+
+export interface ExtensionIssuers {
+  routes: Routes;
+  vcJwt: string;
+}
+
+export async function createExtensionIssuers(): Promise<ExtensionIssuers> {
+  const ob2 = await createOb2Issuer(CREDLY, { name: 'Northwind Academy' });
+  ob2.badge.name = 'Data Analysis with Python';
+  ob2.routes.set(ob2.badgeId, json(ob2.badge));
+  const path = (id: string) => `/v1/obi/v2/badge_assertions/${id}`;
+  ob2.hostedAssertion(path(IDS.good));
+  ob2.hostedAssertion(path(IDS.later));
+  ob2.hostedAssertion(path(IDS.qr));
+  ob2.hostedAssertion(path(IDS.revoked), { revoked: true, revocationReason: 'Issued in error' });
+  ob2.routes.set(`${CREDLY}${path(IDS.gone)}`, () => new Response('not found', { status: 404 }));
+
+  // VC-JWT (VC 1.1) signed by a did:jwk issuer.
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const did = `did:jwk:${b64url(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }))}`;
+  const now = Math.floor(Date.now() / 1000);
+  const vcJwt = await new SignJWT({
+    vc: {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential'],
+      credentialSubject: { id: 'did:example:jane', name: 'Jane Doe', achievement: 'Data Analysis (6 ECTS)' },
+    },
+  })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `${did}#0` })
+    .setIssuer(did)
+    .setSubject('did:example:jane')
+    .setNotBefore(now - 86_400)
+    .setIssuedAt(now - 86_400)
+    .setJti('urn:uuid:7f1e2d3c-4b5a-4968-8776-655443322110')
+    .sign(privateKey);
+  ob2.routes.set(JWT_URL, text(vcJwt, 'application/jwt'));
+  return { routes: ob2.routes, vcJwt };
+}
+
+/** A badge image with the hosted assertion's URL baked in (Open Badges 2.0 baking, iTXt "openbadges"). */
+export function bakedBadge(assertionUrl: string): Uint8Array {
+  return png([pngChunk('iTXt', itxt('openbadges', assertionUrl))]);
+}
