@@ -16,6 +16,8 @@ const PNG_KEYWORDS = new Set(['openbadges', 'openbadgecredential']);
 const MAX_CHUNKS = 10_000;
 /** A compressed iTXt chunk may not inflate beyond the size of any credential. */
 const MAX_PAYLOAD = LIMITS.maxCredentialBytes;
+/** Badge chunks read from one PNG (3.0 and 2.0 data side by side fit well within it). */
+const MAX_BADGE_CHUNKS = 4;
 
 export interface BakedPayload {
   /** PNG keyword or SVG element name. */
@@ -106,6 +108,10 @@ async function readPngBadge(bytes: Uint8Array): Promise<BakedPayload> {
     if (nul < 1 || nul > 79) continue;
     const keyword = latin1.decode(chunk.data.subarray(0, nul));
     if (!PNG_KEYWORDS.has(keyword)) continue;
+    // Each chunk may inflate to maxCredentialBytes: thousands of small compressed copies would use gigabytes.
+    if (found.length >= MAX_BADGE_CHUNKS) {
+      throw new ContainerError('BAKED_MALFORMED', `The PNG carries more than ${MAX_BADGE_CHUNKS} badge chunks; no badge needs that many`);
+    }
     checkCrc(bytes, chunk);
     const where = `the PNG ${chunk.type} chunk "${keyword}"`;
     const text = chunk.type === 'tEXt' ? latin1.decode(chunk.data.subarray(nul + 1)) : await itxtText(chunk.data, nul, where);

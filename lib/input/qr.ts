@@ -1,5 +1,6 @@
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { LIMITS } from '../limits.js';
+import { MAX_IMAGE_PIXELS, assertDecodableImage } from './image-size.js';
 
 /**
  * QR codes in images (job-board images, canvases, PDF pages), decoded with ZXing-C++ compiled to
@@ -34,6 +35,9 @@ const MAX_CODES = 8;
 export async function decodeQrCodes(image: Uint8Array | ImageData): Promise<string[]> {
   if (!configured) throw new Error('decodeQrCodes: call configureQrDecoder() first (the decoder is never fetched from the network)');
   if (image instanceof Uint8Array && image.byteLength > LIMITS.maxImageBytes) throw new Error(`The image is larger than ${LIMITS.maxImageBytes} bytes`);
+  // A tiny file may declare gigapixels: judge the header before the decoder allocates anything.
+  if (image instanceof Uint8Array) assertDecodableImage(image);
+  else if (image.width * image.height > MAX_IMAGE_PIXELS) throw new Error(`The image has ${image.width} × ${image.height} pixels, more than ${MAX_IMAGE_PIXELS}`);
   const results = await readBarcodes(image, { formats: ['QRCode', 'MicroQRCode'], tryHarder: true, maxNumberOfSymbols: MAX_CODES });
   const texts: string[] = [];
   for (const r of results) if (r.isValid && r.text && !texts.includes(r.text)) texts.push(r.text);

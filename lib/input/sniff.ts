@@ -24,7 +24,28 @@ export function sniff(input: VerifyInput): Sniffed {
   if (input instanceof ArrayBuffer) return sniffBytes(new Uint8Array(input));
   if (input instanceof Uint8Array) return sniffBytes(input);
   if (typeof input === 'string') return sniffText(input);
-  return { kind: 'json', value: input };
+  return sniffObject(input);
+}
+
+/**
+ * A parsed object (from a widget property or a library caller) gets the same limits as JSON text,
+ * and is copied: a cycle, a getter or a page that mutates the object while it is verified cannot
+ * make the checks see one credential and the report another.
+ */
+function sniffObject(input: Record<string, unknown> | unknown[]): Sniffed {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(input);
+  } catch (cause) {
+    throw new InputError('INPUT_MALFORMED', 'The object cannot be read as JSON (it is circular, too deep, or holds values JSON cannot)', { cause });
+  }
+  if (text === undefined) throw new InputError('INPUT_MALFORMED', 'The object cannot be read as JSON');
+  if (text.length > LIMITS.maxCredentialBytes) throw new InputError('INPUT_TOO_LARGE', `The input is larger than ${LIMITS.maxCredentialBytes} bytes`);
+  const value = parseJsonText(text);
+  if (isRecord(value) && typeof value.payload === 'string' && (Array.isArray(value.signatures) || typeof value.protected === 'string')) {
+    return { kind: 'jws-json', value, text };
+  }
+  return { kind: 'json', value, text };
 }
 
 function sniffBytes(bytes: Uint8Array): Sniffed {

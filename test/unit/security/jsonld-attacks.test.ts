@@ -21,7 +21,7 @@ function recordingFetch(documents: Record<string, unknown> = {}): FetchLike & { 
     const doc = documents[url];
     if (doc === undefined) return new Response('not found', { status: 404 });
     return new Response(typeof doc === 'string' ? doc : JSON.stringify(doc), { headers: { 'content-type': 'application/json' } });
-  }) as FetchLike & { calls: string[] };
+  }) as unknown as FetchLike & { calls: string[] };
   fn.calls = calls;
   return fn;
 }
