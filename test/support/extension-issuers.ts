@@ -59,7 +59,17 @@ export async function createExtensionIssuers(): Promise<ExtensionIssuers> {
     .setJti('urn:uuid:7f1e2d3c-4b5a-4968-8776-655443322110')
     .sign(privateKey);
   ob2.routes.set(JWT_URL, text(vcJwt, 'application/jwt'));
+  ob2.routes.set(String(ob2.badge.image), text(badgeSvg(), 'image/svg+xml'));
   return { routes: ob2.routes, vcJwt };
+}
+
+/** A visible badge (SVG); with `assertionUrl`, baked (Open Badges 2.0: `openbadges:assertion verify=`). */
+export function badgeSvg(assertionUrl?: string): string {
+  const baked = assertionUrl ? `<openbadges:assertion verify="${assertionUrl}"/>` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org" width="120" height="120" viewBox="0 0 120 120">${baked}
+<polygon points="60,4 110,32 110,88 60,116 10,88 10,32" fill="#0b5cab"/><polygon points="60,14 101,37 101,83 60,106 19,83 19,37" fill="#fff" opacity=".15"/>
+<text x="60" y="58" font-family="Arial" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">DATA</text>
+<text x="60" y="80" font-family="Arial" font-size="13" fill="#fff" text-anchor="middle">ANALYSIS</text></svg>`;
 }
 
 /** A badge image with the hosted assertion's URL baked in (Open Badges 2.0 baking, iTXt "openbadges"). */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
-import { bakedBadge, badgePage, createExtensionIssuers, CREDLY, IDS, JWT_URL } from '../../support/extension-issuers.js';
+import { bakedBadge, badgePage, badgeSvg, createExtensionIssuers, CREDLY, IDS, JWT_URL } from '../../support/extension-issuers.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 import { png } from '../../support/ob2-issuer.js';
 
@@ -73,6 +73,7 @@ test.beforeAll(async () => {
   hosts.routes.set('https://www.stepstone.de/media/canvas-qr.png', bytes(await qrPng(badgePage(IDS.later)), 'image/png'));
   hosts.routes.set('https://www.stepstone.de/media/award-ceremony.png', bytes(png(), 'image/png'));
   hosts.routes.set('https://www.credly.com/images/data-analysis-badge.png', bytes(bakedBadge(`${CREDLY}/v1/obi/v2/badge_assertions/${IDS.good}`), 'image/png'));
+  hosts.routes.set('https://www.credly.com/images/data-analysis-badge.svg', bytes(new TextEncoder().encode(badgeSvg(`${CREDLY}/v1/obi/v2/badge_assertions/${IDS.later}`)), 'image/svg+xml'));
   // Another origin, no host permission: readable because it allows CORS, as image CDNs often do.
   hosts.routes.set('https://cdn.talent-media.eu/qr/diploma.png', bytes(await qrPng(badgePage(IDS.good)), 'image/png', { 'access-control-allow-origin': '*' }));
   const port = await hosts.start();
@@ -192,6 +193,8 @@ test('finds QR codes and baked badges in same-origin, cross-origin and canvas im
   await expect(markAfter(p, '#qr-same')).toHaveAttribute('data-credlens-state', 'verified');
   await expect(markAfter(p, '#baked')).toHaveAttribute('data-credlens-kind', 'baked');
   await expect(markAfter(p, '#baked')).toHaveAttribute('data-credlens-state', 'verified');
+  await expect(markAfter(p, '#baked-svg')).toHaveAttribute('data-credlens-kind', 'baked');
+  await expect(markAfter(p, '#baked-svg')).toHaveAttribute('data-credlens-state', 'verified');
   await expect(markAfter(p, '#qr-cross')).toHaveAttribute('data-credlens-state', 'verified');
   await expect(markAfter(p, '#canvas')).toHaveAttribute('data-credlens-kind', 'qr');
   await expect(markAfter(p, '#canvas')).toHaveAttribute('data-credlens-state', 'verified');
