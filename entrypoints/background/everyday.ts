@@ -1,7 +1,6 @@
 import type { FetchLike, ResourceCache, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
 import { createIo } from '../../lib/io/index.js';
 import { LIMITS } from '../../lib/limits.js';
-import { recogniseLink } from '../../lib/sources/index.js';
 import type { InputRef } from '../shared/everyday-messages.js';
 import type { HistoryOrigin, HistoryStore } from '../shared/history.js';
 import type { FindRef, StoredReport, VerifyResult } from '../shared/messages.js';
@@ -135,9 +134,9 @@ export class EverydayService {
     }
   }
 
-  /** A link (context menu, pasted, imported): platform pages are followed to their credential by lib. */
+  /** A link (context menu, pasted, imported): lib follows platform pages to their credential. */
   linkJob(url: string, via: HistoryOrigin, pageUrl?: string): Job {
-    return { via, kind: 'link', input: recogniseLink(url) ? url : url, source: url, ...(pageUrl ? { pageUrl } : {}) };
+    return { via, kind: 'link', input: url, source: url, ...(pageUrl ? { pageUrl } : {}) };
   }
 
   textJob(text: string, via: HistoryOrigin, pageUrl?: string): Job {
