@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { Check, CheckStatus, PlannedCheck } from '../lib/index.js';
 import { define } from './define.js';
+import { shortenTokens } from './format.js';
 import { checkTitle, codeSummary, fill, langFor, messages, type Lang } from './i18n/index.js';
 import { statusIcon } from './icons.js';
 import { tokens } from './theme.js';
@@ -138,7 +139,7 @@ export class CredlensCheckList extends LitElement {
           <span part="status" class="status">${t.status[status]}</span>
         </div>
         ${why ? html`<p part="why" class="why">${why}</p>` : nothing}
-        ${message ? html`<p part="message" class="message">${message}</p>` : nothing}
+        ${message ? html`<p part="message" class="message" title=${message}>${shortenTokens(message)}</p>` : nothing}
       </div>
     </li>`;
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
 import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile, type TrustTier } from '../lib/index.js';
 import { define } from './define.js';
-import { countryName, formatDate, valueText } from './format.js';
+import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, langFor, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
 import { tokens } from './theme.js';
@@ -198,7 +198,7 @@ export class CredlensCredentialCard extends LitElement {
   private renderFacts(c: CredentialSummary, lang: Lang) {
     const t = messages(lang);
     const issuer = c.issuer;
-    const issuerName = valueText(issuer?.name) || valueText(issuer?.id);
+    const issuerName = valueText(issuer?.name) || shortenTokens(valueText(issuer?.id));
     const issuerLink = safeLink(issuer?.url) ?? safeLink(issuer?.id);
     const country = countryName(issuer?.country, lang);
     const learner = valueText(c.subject?.name) || valueText(c.subject?.email) || valueText(c.subject?.id);
@@ -214,7 +214,7 @@ export class CredlensCredentialCard extends LitElement {
               ${issuerLink ? html`<a href=${issuerLink} rel="noopener noreferrer nofollow" target="_blank">${issuerName || issuerLink}</a>` : issuerName}
               ${this.trustTier ? html`<span part="tier" class="tier tier-${this.trustTier}">${t.tier[this.trustTier]}</span>` : nothing}
               ${country ? html`<span class="sub">${t.ui.country}: ${country}</span>` : nothing}
-              ${issuer?.name && issuer.id ? html`<span class="sub">${issuer.id}</span>` : nothing}
+              ${issuer?.name && issuer.id ? html`<span class="sub" title=${issuer.id}>${shortenTokens(issuer.id)}</span>` : nothing}
             </dd>`
         : nothing}
       ${learner ? html`<dt>${t.ui.learner}</dt><dd>${learner}</dd>` : nothing}

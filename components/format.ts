@@ -46,11 +46,10 @@ export function valueText(value: unknown, depth = 0): string {
     }
     const languages = Object.keys(record).filter((k) => /^[a-z]{2}(-[A-Za-z]{2})?$/.test(k));
     if (languages.length) return valueText(record[languages.includes('en') ? 'en' : languages[0]!], depth + 1);
-    try {
-      return clip(JSON.stringify(value));
-    } catch {
-      return '';
-    }
+    const pairs = Object.entries(record)
+      .filter(([k, v]) => !k.startsWith('@') && v !== null && typeof v !== 'object')
+      .map(([k, v]) => `${k}: ${String(v)}`);
+    return clip(pairs.join(', '));
   }
   return '';
 }
@@ -71,4 +70,9 @@ export function countryName(code: string | undefined, lang: Lang): string | unde
   } catch {
     return upper;
   }
+}
+
+/** Long unbroken tokens (DIDs, keys, URLs) shortened in the middle so messages stay readable. */
+export function shortenTokens(text: string, max = 56): string {
+  return text.replace(/\S{57,}/g, (token) => (token.length > max ? `${token.slice(0, 32)}…${token.slice(-12)}` : token));
 }

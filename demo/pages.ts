@@ -60,6 +60,22 @@ export function examplesPage(issuer: string, issuerNoCors: string, examples: rea
   );
 }
 
+/** One credential, verified in full: `/verify?src=URL` (the link an applicant would share). */
+export function verifyPage(src: string, options: { theme?: 'light' | 'dark'; compact?: boolean; lang?: string }): string {
+  const attrs = [
+    src ? `src="${escape(src)}"` : 'upload',
+    options.theme ? `theme="${options.theme}"` : '',
+    options.compact ? 'compact' : '',
+    options.lang ? `lang="${escape(options.lang)}"` : '',
+  ].filter(Boolean);
+  return layout(
+    'Verify a credential · Credlens demo',
+    `<h1>Verify a credential</h1>
+<credlens-verifier ${attrs.join(' ')}></credlens-verifier>`,
+    '/assets/examples.js',
+  );
+}
+
 export function jobsPage(issuer: string, examples: readonly Example[]): string {
   const links = examples
     .filter((e) => e.served === 'cors')

@@ -15,7 +15,7 @@ import { verify, type TrustList, type VerificationReport, type VerifyOptions } f
 import { loadHandler } from '../lib/formats/index.js';
 import { EXAMPLES, exampleById } from './examples.js';
 import { createDemoIssuer, type DemoIssuer } from './issuer.js';
-import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage } from './pages.js';
+import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage, verifyPage } from './pages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_DIR = join(ROOT, 'dist/widget');
@@ -125,6 +125,15 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
   if (url.pathname === '/') return page(200, indexPage(`http://${req.headers.host ?? ''}`, issuer, EXAMPLES));
   if (url.pathname === '/jobs') return page(200, jobsPage(issuer, EXAMPLES));
   if (url.pathname === '/examples') return page(200, examplesPage(issuer, issuerNoCors, EXAMPLES));
+  if (url.pathname === '/verify') {
+    const theme = url.searchParams.get('theme');
+    const lang = url.searchParams.get('lang');
+    return page(200, verifyPage(url.searchParams.get('src') ?? '', {
+      ...(theme === 'light' || theme === 'dark' ? { theme } : {}),
+      ...(lang && /^[a-z]{2}$/.test(lang) ? { lang } : {}),
+      compact: url.searchParams.has('compact'),
+    }));
+  }
   if (url.pathname === '/proxy') return proxy(url, res, [issuer, issuerNoCors]);
   if (url.pathname.startsWith('/widget/')) return serveFile(res, WIDGET_DIR, url.pathname.slice('/widget/'.length));
   if (url.pathname.startsWith('/assets/')) return serveFile(res, ASSETS_DIR, url.pathname.slice('/assets/'.length));

@@ -165,7 +165,7 @@ export class CredlensVerifier extends LitElement {
         padding: 0.85em;
       }
       .notice {
-        margin: 0;
+        margin: 0 0 0.6em;
         padding: 0.6em 0.8em;
         border-inline-start: 4px solid var(--_warning-color);
         background: var(--_warning-background);
@@ -669,14 +669,14 @@ export class CredlensVerifier extends LitElement {
       </div>
       <div part="details" id=${detailsId} class="details ${credential ? 'two' : ''}" ?hidden=${!showDetails}>
         ${credential || report?.microcredential
-          ? html`<credlens-credential-card
+          ? html`<div>${state === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
               class="panel"
               lang=${lang}
               theme=${this.theme ?? nothing}
               .credential=${credential}
               .microcredential=${report?.microcredential}
               .trustTier=${trustTierOf(report)}
-            ></credlens-credential-card>`
+            ></credlens-credential-card></div>`
           : nothing}
         <div>
           <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${this._planned} .checks=${this._checks}></credlens-check-list>

@@ -85,6 +85,7 @@ export const de: Messages = {
     readError: 'Die Datei konnte nicht gelesen werden.',
     credentialImage: 'Bild des Nachweises',
     issuerImage: 'Logo des Ausstellers',
+    unconfirmed: 'Was der Nachweis behauptet. Er hat die Prüfung nicht bestanden: Verlassen Sie sich nicht auf diese Angaben.',
     progress: '{done} von {total} Prüfungen erledigt',
   },
 };

@@ -85,6 +85,7 @@ export const en: Messages = {
     readError: 'The file could not be read.',
     credentialImage: 'Image of the credential',
     issuerImage: 'Logo of the issuer',
+    unconfirmed: 'What the credential claims. It did not pass verification: do not rely on these details.',
     progress: '{done} of {total} checks done',
   },
 };

@@ -85,6 +85,7 @@ export const es: Messages = {
     readError: 'No se pudo leer el archivo.',
     credentialImage: 'Imagen de la credencial',
     issuerImage: 'Logotipo del emisor',
+    unconfirmed: 'Lo que afirma la credencial. No superó la verificación: no confíe en estos datos.',
     progress: '{done} de {total} comprobaciones hechas',
   },
 };

@@ -85,6 +85,7 @@ export const fr: Messages = {
     readError: 'Le fichier n’a pas pu être lu.',
     credentialImage: 'Image du justificatif',
     issuerImage: 'Logo de l’émetteur',
+    unconfirmed: 'Ce que le justificatif affirme. Il n’a pas passé la vérification : ne vous fiez pas à ces informations.',
     progress: '{done} contrôles sur {total} effectués',
   },
 };

@@ -85,6 +85,7 @@ export const it: Messages = {
     readError: 'Impossibile leggere il file.',
     credentialImage: 'Immagine della credenziale',
     issuerImage: 'Logo dell’emittente',
+    unconfirmed: 'Ciò che la credenziale afferma. Non ha superato la verifica: non fare affidamento su questi dati.',
     progress: '{done} controlli su {total} completati',
   },
 };

@@ -85,6 +85,7 @@ export const pl: Messages = {
     readError: 'Nie udało się odczytać pliku.',
     credentialImage: 'Obraz poświadczenia',
     issuerImage: 'Logo wystawcy',
+    unconfirmed: 'To, co twierdzi poświadczenie. Nie przeszło weryfikacji: nie polegaj na tych danych.',
     progress: 'Sprawdzono {done} z {total}',
   },
 };

@@ -48,6 +48,7 @@ export interface Messages {
     readError: string;
     credentialImage: string;
     issuerImage: string;
+    unconfirmed: string;
     progress: string;
   };
 }

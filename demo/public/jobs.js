@@ -1,3 +1,4 @@
+/* global document */
 // Job board page script: the applicant attaches credentials; the board reacts to their verdicts.
 // The board's trust list first (it names the demo issuer, whose key is new at every start), then
 // the widget: elements start verifying as soon as it is imported.

@@ -71,6 +71,7 @@ export async function settledState(page: Page, selector: string): Promise<string
 
 export const test = base.extend<{ csp: string[] }, { demo: Demo }>({
   demo: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
     async ({}, use) => {
       const demo = await startDemo(0);
       await use(demo);

@@ -142,9 +142,13 @@ test.describe('an applicant attaches a credential', () => {
 
   test('by a link, with the keyboard only', async ({ page, demo }) => {
     await page.goto(`${demo.board}/jobs`);
+    const el = page.locator('credlens-verifier[name=credential]');
+    await expect(el.getByRole('button', { name: 'Choose a file' })).toBeVisible();
     await page.locator('#email').focus();
-    await page.keyboard.press('Tab'); // "Choose a file"
-    await page.keyboard.press('Tab'); // the paste field
+    await page.keyboard.press('Tab');
+    await expect(el.getByRole('button', { name: 'Choose a file' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(el.getByRole('textbox')).toBeFocused();
     await page.keyboard.type(`${demo.issuer}/credentials/vc-jwt-revoked`);
     await page.keyboard.press('Tab'); // "Verify"
     await page.keyboard.press('Enter');

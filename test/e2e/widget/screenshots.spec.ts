@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, settledState, test } from './fixtures.js';
+
+/** Screenshots for people to judge (docs/screenshots). Run with CREDLENS_SCREENSHOTS=1. */
+const OUT = join(ROOT, 'docs/screenshots');
+test.skip(!process.env.CREDLENS_SCREENSHOTS, 'set CREDLENS_SCREENSHOTS=1 to write docs/screenshots');
+
+const VERDICTS: Array<[string, string]> = [
+  ['verified', 'vc-jwt-valid'],
+  ['warning', 'ob3-jose-valid'],
+  ['invalid-tampered', 'vc-jwt-tampered'],
+  ['invalid-revoked', 'vc-jwt-revoked'],
+  ['invalid-expired', 'ob3-jose-expired'],
+  ['unverifiable-cors', 'vc-jwt-no-cors'],
+  ['hostile-text', 'vc-jwt-hostile'],
+];
+
+test('widget screenshots: every verdict, compact, upload, light and dark, 360 and 1200 px', async ({ browser, demo }) => {
+  mkdirSync(OUT, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [1200, 360]) {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const [name, id] of VERDICTS) {
+        if (width === 360 && !['verified', 'invalid-tampered', 'warning'].includes(name)) continue;
+        const origin = id === 'vc-jwt-no-cors' ? demo.issuerNoCors : demo.issuer;
+        await page.goto(`${demo.board}/verify?src=${encodeURIComponent(`${origin}/credentials/${id}`)}`);
+        await settledState(page, 'credlens-verifier');
+        await page.locator('credlens-verifier').screenshot({ path: join(OUT, `widget-${name}-${scheme}-${width}.png`) });
+      }
+      await page.goto(`${demo.board}/verify?compact&src=${encodeURIComponent(`${demo.issuer}/credentials/vc-jwt-valid`)}`);
+      await settledState(page, 'credlens-verifier');
+      await page.locator('credlens-verifier').screenshot({ path: join(OUT, `widget-compact-${scheme}-${width}.png`) });
+      await page.goto(`${demo.board}/jobs`);
+      await page.screenshot({ path: join(OUT, `demo-jobs-${scheme}-${width}.png`), fullPage: true });
+      const el = page.locator('credlens-verifier[name=credential]');
+      await el.locator('textarea').fill(`${demo.issuer}/credentials/ob3-jose-valid`);
+      await el.getByRole('button', { name: 'Verify' }).click();
+      await settledState(page, 'credlens-verifier[name=credential]');
+      await el.screenshot({ path: join(OUT, `widget-upload-attached-${scheme}-${width}.png`) });
+      await page.goto(`${demo.board}/examples`);
+      await settledState(page, 'li[data-example="ob3-jose-expired"] credlens-verifier');
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(OUT, `demo-examples-${scheme}-${width}.png`), fullPage: true });
+      await context.close();
+    }
+  }
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${demo.board}/verify?lang=de&theme=dark&src=${encodeURIComponent(`${demo.issuer}/credentials/vc-jwt-revoked`)}`);
+  await settledState(page, 'credlens-verifier');
+  await page.locator('credlens-verifier').screenshot({ path: join(OUT, 'widget-invalid-revoked-de-theme-dark.png') });
+  await context.close();
+});
