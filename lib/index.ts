@@ -22,5 +22,6 @@ export {
 export { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
 export { CredlensError, UsageError, IoError, InputError, type ErrorCode } from './errors.js';
 export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type ResourceBundle, type ResourceCache } from './io/index.js';
-export type { TrustList, TrustedIssuer, TrustTier } from './trust/types.js';
+export type { TrustList, TrustedIssuer, TrustTier, TrustRegistry, TrustSourceOutcome } from './trust/types.js';
+export { parseTrustList, loadTrustList, TrustListError } from './trust/list.js';
 export { LIMITS } from './limits.js';

@@ -11,8 +11,9 @@ import { mapMicrocredential } from './validate/eu/index.js';
 import { runSteps } from './pipeline/runner.js';
 import type { CredentialPlan, KeyBindingExpectation, Step, VerifyContext, VerifyProgress } from './pipeline/types.js';
 import { check, deriveVerdict, type Check, type FormatId, type VerificationReport } from './report.js';
-import { trustCheck } from './trust/evaluate.js';
-import type { TrustList } from './trust/types.js';
+import { evaluateTrust } from './trust/evaluate.js';
+import { registryConfigProblem } from './trust/registries/config.js';
+import type { TrustList, TrustRegistry } from './trust/types.js';
 
 export interface VerifyOptions {
   /** The one network seam; defaults to the platform's fetch behind the guard. */
@@ -29,6 +30,8 @@ export interface VerifyOptions {
   clockSkewSeconds?: number;
   /** Trust lists, most authoritative first. */
   trust?: readonly TrustList[];
+  /** Issuer registries (DCC, OpenID Federation, EBSI TIR), consulted after the lists, most authoritative first; none by default. */
+  registries?: readonly TrustRegistry[];
   /** Apply the EU micro-credential profile to every credential. */
   profile?: 'eu-microcredential';
   /** `email:ADDRESS` or a DID the credential should belong to. */
@@ -116,7 +119,20 @@ async function verifyWithContext(
 
   const steps: Step[] = [...plan.steps];
   if (handler && format !== 'unknown') {
-    steps.push({ id: 'trust', needsAuthenticity: true, run: async () => trustCheck(plan.credential?.issuer, ctx.trustLists) });
+    steps.push({
+      id: 'trust',
+      needsAuthenticity: true,
+      run: () =>
+        evaluateTrust({
+          issuer: plan.credential?.issuer,
+          lists: ctx.trustLists,
+          registries: options.registries ?? [],
+          ...(plan.issuerCertificates ? { certificates: plan.issuerCertificates } : {}),
+          io: ctx.io,
+          now: ctx.now,
+          ebsiApiBase: ctx.ebsiApiBase,
+        }),
+    });
     steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
 
@@ -161,6 +177,8 @@ function assertUsage(input: unknown, options: VerifyOptions): void {
     throw new UsageError('verify(): options.at must be a valid Date');
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new UsageError('verify(): options.fetch must be a function');
+  const registryProblem = options.registries === undefined ? undefined : registryConfigProblem(options.registries);
+  if (registryProblem) throw new UsageError(`verify(): ${registryProblem}`);
   if (options.profile !== undefined && options.profile !== 'eu-microcredential') {
     throw new UsageError(`verify(): unknown profile "${String(options.profile)}"`);
   }

@@ -74,7 +74,13 @@ export const sdJwtVcHandler: FormatHandler = {
         ? { id: 'status', needsAuthenticity: true, run: async () => check('status', 'STATUS_TYPE_UNSUPPORTED', 'The credential names an IETF token status list, which this version of Credlens cannot check yet') }
         : statusStep(claims, issuer, ctx),
     );
-    return { credential: summaryOf(claims), document: claims, steps };
+    // Only when the x5c chain was the key that verified the proof may its anchor vouch for the issuer.
+    const issuerCertificates = async () => {
+      const resolved = await key();
+      const x5c = resolved.ok && resolved.key.type === 'X509Certificate' ? resolved.key.controllerDocument.x5c : undefined;
+      return Array.isArray(x5c) && x5c.every((c) => typeof c === 'string') ? { x5c: x5c as string[], at: ctx.now } : undefined;
+    };
+    return { credential: summaryOf(claims), document: claims, issuerCertificates, steps };
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Io } from '../io/types.js';
 import type { Sniffed } from '../input/sniff.js';
 import type { Check, CheckId, CredentialSummary, FormatId, MicrocredentialProfile, PlannedCheck, VerificationReport } from '../report.js';
-import type { TrustList } from '../trust/types.js';
+import type { IssuerCertificates, TrustList } from '../trust/types.js';
 
 /** Progress: first the whole plan (so a UI can draw every check at once), then each result. */
 export type VerifyProgress =
@@ -56,6 +56,11 @@ export interface CredentialPlan {
    * an ELM payload): what the EU micro-credential mapping reads when `microcredential` is not set.
    */
   document?: Record<string, unknown>;
+  /**
+   * The X.509 chain that authenticated the issuer (an eSeal, an x5c whose key verified the proof),
+   * asked for by the trust step after the steps ran; a list whose anchor it reaches vouches.
+   */
+  issuerCertificates?: () => Promise<IssuerCertificates | undefined>;
   steps: Step[];
 }
 

@@ -1,4 +1,7 @@
+import { IoError } from '../errors.js';
 import { isRecord } from '../input/json.js';
+import type { Io } from '../io/types.js';
+import { certificateDer, parseCertificate } from '../keys/x509.js';
 import type { TrustList, TrustedIssuer } from './types.js';
 
 export class TrustListError extends Error {}
@@ -50,7 +53,30 @@ export function parseTrustList(value: unknown, source: string): TrustList {
     if (!Array.isArray(value.anchors) || value.anchors.some((a) => typeof a !== 'string' || !a.includes('-----BEGIN CERTIFICATE-----'))) {
       throw new TrustListError(`${source}: "anchors" must be an array of PEM certificates`);
     }
+    (value.anchors as string[]).forEach((pem, i) => {
+      try {
+        parseCertificate(certificateDer(pem));
+      } catch {
+        throw new TrustListError(`${source}: anchors[${i}] is not a readable X.509 certificate`);
+      }
+    });
     list.anchors = value.anchors as string[];
   }
   return list;
+}
+
+/**
+ * Reads a trust list published at an https URL through the network seam (cached a day, kind
+ * `trust-list`), e.g. for the extension's options page. Throws `TrustListError` when it cannot be
+ * read or is not a trust list, with the URL and the reason.
+ */
+export async function loadTrustList(url: string, io: Io): Promise<TrustList> {
+  let value: unknown;
+  try {
+    value = (await io.getJson(url, { kind: 'trust-list' })).value;
+  } catch (error) {
+    const reason = error instanceof IoError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    throw new TrustListError(`${url}: the trust list could not be read (${reason})`, { cause: error });
+  }
+  return parseTrustList(value, url);
 }

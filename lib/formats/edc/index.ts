@@ -46,7 +46,8 @@ export const handler: FormatHandler = {
       { id: 'seal-revocation', needsAuthenticity: true, run: () => seal.revocation() },
       { id: 'seal-timestamp', needsAuthenticity: true, run: () => seal.timestamp() },
     ];
-    const plan: CredentialPlan = { steps };
+    // The seal's chain, judged at its signing time: the trust step asks which list's anchor it reaches.
+    const plan: CredentialPlan = { steps, issuerCertificates: async () => (seal.x5c.length > 0 ? { x5c: seal.x5c, at: seal.at, intermediates: seal.etsiU.certificates } : undefined) };
     if (!document) {
       steps.push(constant(check('format', 'INPUT_MALFORMED', 'The sealed content is not a JSON credential'), true));
       return plan;
