@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import { SignJWT, base64url, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../lib/index.js';
+import { jwkToMultibase } from '../../../lib/keys/index.js';
 import type { VerificationReport } from '../../../lib/report.js';
 import type { TrustList } from '../../../lib/trust/types.js';
 import { applyMutation, mutationOf, shuffledKeys } from './mutations.js';
@@ -117,4 +120,145 @@ describe.each<[Cryptosuite, boolean]>([
       expect(report.verdict).toBe('invalid');
     });
   }
+});
+
+describe('JOSE credentials: tampering', () => {
+  let issuer: { did: string; kid: string; privateKey: CryptoKey };
+  let claims: Record<string, unknown>;
+  let jwt: string;
+  let trust: TrustList[];
+  const run = (input: string) => verify(input, { offline: true, trust });
+  const NOW = Math.floor(Date.now() / 1000);
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const did = `did:key:${jwkToMultibase(await exportJWK(publicKey))}`;
+    issuer = { did, kid: `${did}#${did.slice(8)}`, privateKey };
+    trust = [{ name: 'test list', issuers: [{ id: did, name: 'Test issuer', tier: 'trusted' }] }];
+    claims = {
+      iss: did,
+      sub: 'did:example:learner',
+      jti: 'urn:uuid:3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+      nbf: NOW - 3600,
+      exp: NOW + 86_400,
+      vc: {
+        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        id: 'urn:uuid:3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+        type: ['VerifiableCredential', 'UniversityDegreeCredential'],
+        issuer: did,
+        issuanceDate: new Date((NOW - 3600) * 1000).toISOString().replace('.000', ''),
+        expirationDate: new Date((NOW + 86_400) * 1000).toISOString().replace('.000', ''),
+        credentialSubject: { id: 'did:example:learner', degree: { type: 'MasterDegree', name: 'MSc Computing', grades: ['A', 'B', 'A'] } },
+      },
+    };
+    jwt = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: issuer.kid }).sign(issuer.privateKey);
+  });
+
+  it('the untouched VC-JWT is authentic (the baseline)', async () => {
+    const report = await run(jwt);
+    expect(['verified', 'warning'], summary(report)).toContain(report.verdict);
+  });
+
+  it('any change to a signed claim (value, member, array element or order, type) is invalid', async () => {
+    const [h, , s] = jwt.split('.') as [string, string, string];
+    await fc.assert(
+      fc.asyncProperty(mutationOf(claims, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(claims, mutation);
+        if (!changed) return;
+        const report = await run(`${h}.${base64url.encode(JSON.stringify(changed))}.${s}`);
+        expect(report.verdict, `${JSON.stringify(mutation)} → ${summary(report)}`).toBe('invalid');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('re-serialising the same claims (member order, whitespace) changes the signed bytes and is invalid', async () => {
+    const [h, , s] = jwt.split('.') as [string, string, string];
+    await fc.assert(
+      fc.asyncProperty(fc.nat(20), fc.constantFrom(0, 1, 2), async (seed, indent) => {
+        const text = JSON.stringify(shuffledKeys(claims, seed), null, indent);
+        if (text === JSON.stringify(claims)) return;
+        const report = await run(`${h}.${base64url.encode(text)}.${s}`);
+        expect(report.verdict).toBe('invalid');
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('any change to the protected header is never verified or warning', async () => {
+    const [h, p, s] = jwt.split('.') as [string, string, string];
+    const header = JSON.parse(new TextDecoder().decode(base64url.decode(h))) as Record<string, unknown>;
+    await fc.assert(
+      fc.asyncProperty(mutationOf(header, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(header, mutation);
+        if (!changed) return;
+        const report = await run(`${base64url.encode(JSON.stringify(changed))}.${p}.${s}`);
+        expect(['invalid', 'unverifiable'], `${JSON.stringify(mutation)} → ${summary(report)}`).toContain(report.verdict);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('line breaks and spaces around or inside the token text keep the verdict (they are not part of the JWS)', async () => {
+    const baseline = (await run(jwt)).verdict;
+    const [h, p, s] = jwt.split('.') as [string, string, string];
+    for (const text of [`  ${jwt}\n`, `${h}.\n${p}.\n${s}`, `\r\n${h}.${p.slice(0, 10)}\n${p.slice(10)}.${s}\t`]) {
+      expect((await run(text)).verdict).toBe(baseline);
+    }
+  });
+});
+
+describe('SD-JWT VC: tampering', () => {
+  const disclosure = (salt: string, name: string, value: unknown) => base64url.encode(JSON.stringify([salt, name, value]));
+  const digest = (d: string) => base64url.encode(sha256(new TextEncoder().encode(d)));
+  let jwt: string;
+  let disclosures: string[];
+  let trust: TrustList[];
+  const run = (input: string) => verify(input, { offline: true, trust });
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const did = `did:jwk:${base64url.encode(JSON.stringify(await exportJWK(publicKey)))}`;
+    trust = [{ name: 'test list', issuers: [{ id: did, name: 'Test issuer', tier: 'trusted' }] }];
+    disclosures = [disclosure('salt-1', 'given_name', 'Ada'), disclosure('salt-2', 'degree', 'MSc Computing'), disclosure('salt-3', 'grade', 'A')];
+    jwt = await new SignJWT({ iss: did, vct: 'https://credentials.example/degree', iat: Math.floor(Date.now() / 1000) - 60, _sd: disclosures.map(digest), _sd_alg: 'sha-256' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'dc+sd-jwt', kid: `${did}#0` })
+      .sign(privateKey);
+  });
+
+  it('the untouched SD-JWT VC is authentic (the baseline)', async () => {
+    const report = await run(`${jwt}~${disclosures.join('~')}~`);
+    expect(['verified', 'warning'], summary(report)).toContain(report.verdict);
+  });
+
+  it('any change to a disclosure (salt, name, value or its type) is invalid', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(disclosures.length - 1), fc.nat(2), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 })), async (which, field, value) => {
+        const decoded = JSON.parse(new TextDecoder().decode(base64url.decode(disclosures[which] as string))) as unknown[];
+        if (JSON.stringify(decoded[field]) === JSON.stringify(value)) return;
+        decoded[field] = value;
+        const changed = disclosures.map((d, i) => (i === which ? base64url.encode(JSON.stringify(decoded)) : d));
+        const report = await run(`${jwt}~${changed.join('~')}~`);
+        expect(report.verdict, summary(report)).toBe('invalid');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a disclosure the issuer never signed, added by the holder, is invalid', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 8 }), async (name, value) => {
+        const report = await run(`${jwt}~${[...disclosures, disclosure('salt-x', name, value)].join('~')}~`);
+        expect(report.verdict, summary(report)).toBe('invalid');
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('leaving disclosures out is selective disclosure, not tampering: the verdict holds and the claims are hidden', async () => {
+    const full = await run(`${jwt}~${disclosures.join('~')}~`);
+    const partial = await run(`${jwt}~${disclosures[1]}~`);
+    expect(partial.verdict).toBe(full.verdict);
+    expect(partial.credential?.claims).toEqual({ degree: 'MSc Computing' });
+  });
 });
