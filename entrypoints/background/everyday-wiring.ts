@@ -63,6 +63,8 @@ export function createEveryday() {
           return everyday.run(await everyday.jobFor(request.input, request.via));
         case 'decode-qr':
           return { texts: await deps.decodeQr(base64ToBytes(request.base64)).catch(() => [] as string[]) };
+        case 'fetch-credential':
+          return everyday.fetchCredential(request.url);
         case 'tab-summary':
           return tally.summary(request.tabId);
       }

@@ -1,11 +1,12 @@
 import type { FetchLike, ResourceCache, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
 import { createIo } from '../../lib/io/index.js';
 import { LIMITS } from '../../lib/limits.js';
-import type { InputRef } from '../shared/everyday-messages.js';
+import { acquire } from '../../lib/input/acquire.js';
+import type { FetchedCredential, InputRef } from '../shared/everyday-messages.js';
 import type { HistoryOrigin, HistoryStore } from '../shared/history.js';
 import type { FindRef, StoredReport, VerifyResult } from '../shared/messages.js';
 import type { Settings } from '../shared/settings.js';
-import { base64ToBytes } from '../shared/wallet.js';
+import { base64ToBytes, bytesToBase64 } from '../shared/wallet.js';
 import { credentialQrTexts, looksBaked } from './probe.js';
 import type { TabTally } from './tab-tally.js';
 
@@ -141,6 +142,30 @@ export class EverydayService {
 
   textJob(text: string, via: HistoryOrigin, pageUrl?: string): Job {
     return { via, kind: 'text', input: text.trim(), source: pageUrl ? 'Text selected on the page' : 'Credential pasted as text', ...(pageUrl ? { pageUrl } : {}) };
+  }
+
+  /** Reads the credential behind a link (what the wallet keeps and attaches); throws with a reason a person reads. */
+  async fetchCredential(url: string): Promise<FetchedCredential> {
+    const io = createIo({ fetch: this.deps.fetch, cache: this.deps.cache, ...(this.deps.settings().offline ? { offline: true } : {}) });
+    const acquired = await acquire(url, io);
+    if (!acquired.ok) throw new Error(acquired.check.message);
+    const { sniffed } = acquired;
+    const retrievedFrom = acquired.retrievedFrom ?? url;
+    switch (sniffed.kind) {
+      case 'json':
+        return { payload: { type: 'text', text: sniffed.text ?? JSON.stringify(sniffed.value, null, 2) }, retrievedFrom };
+      case 'jws-json':
+      case 'jws-compact':
+      case 'sd-jwt':
+      case 'svg':
+        return { payload: { type: 'text', text: sniffed.text }, retrievedFrom };
+      case 'png':
+        return { payload: { type: 'bytes', base64: bytesToBase64(sniffed.bytes), mediaType: 'image/png' }, retrievedFrom };
+      case 'pdf':
+        return { payload: { type: 'bytes', base64: bytesToBase64(sniffed.bytes), mediaType: 'application/pdf' }, retrievedFrom };
+      case 'url':
+        throw new Error(`${url} leads to more links than Credlens follows`);
+    }
   }
 
   async run(job: Job): Promise<StoredReport> {

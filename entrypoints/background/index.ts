@@ -10,6 +10,7 @@ import { parseContentRequest, parsePanelRequest, type SelectedEvent } from '../s
 import { limitPerOrigin } from './limit.js';
 import { dataUrlBytes } from './probe.js';
 import { VerificationService } from './service.js';
+import { createEveryday } from './everyday-wiring.js';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -42,9 +43,14 @@ async function decodeQr(bytes: Uint8Array): Promise<string[]> {
 export default defineBackground(() => {
   configureQrDecoder({ locateFile: (path) => extensionUrl(`/${path.split('/').pop()}`) });
   const extensionOrigin = new URL(extensionUrl('/')).origin;
+  // The user's settings (options page) apply to every verification: network use, result cache, history.
+  const everyday = createEveryday();
   const service = new VerificationService({
-    verify,
-    fetch: limitPerOrigin((url, init) => fetch(url, init), 4),
+    verify: everyday.gate.verify(verify),
+    fetch: limitPerOrigin(everyday.gate.fetch((url, init) => fetch(url, init)), 4),
+    get reportTtlSeconds() {
+      return everyday.gate.reportTtlSeconds;
+    },
     cache: new IdbCache('credlens-resources'),
     reports: new IdbCache('credlens-reports', 500),
     decodeQr,
@@ -66,6 +72,7 @@ export default defineBackground(() => {
   const selected = new Map<number, string>();
 
   const isChrome = typeof (browser as { sidePanel?: unknown }).sidePanel === 'object';
+  everyday.start({ openReport, decodeQr, isChrome, extensionOrigin });
 
   function fromContentScript(sender: Sender): sender is Sender & { tab: Browser.tabs.Tab & { id: number } } {
     return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !(sender.url ?? '').startsWith(`${extensionOrigin}/`);
@@ -76,6 +83,8 @@ export default defineBackground(() => {
   }
 
   async function scanTab(tabId: number): Promise<void> {
+    // Asked for by the user: the content script runs even where the settings say "only on click".
+    await browser.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as Record<string, unknown>).credlensScanRequested = true) }).catch(() => undefined);
     await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] }).catch(() => undefined);
   }
 
@@ -107,7 +116,7 @@ export default defineBackground(() => {
     if (!request) return undefined;
     switch (request.type) {
       case 'verify':
-        return service.verifyFind(request.find, sender.tab.url ?? sender.url);
+        return everyday.trackFind(sender.tab.id, request.find, sender.tab.url ?? sender.url, () => service.verifyFind(request.find, sender.tab.url ?? sender.url), (id) => service.getReport(id));
       case 'probe-image':
         return service.probeImage(request.src);
       case 'probe-canvas': {

@@ -93,6 +93,8 @@ export function* scanCandidates(root: Element, site: SiteProfile, recognise: Rec
       const text = tag === 'textarea' ? (element as HTMLTextAreaElement).value : (element.textContent ?? '');
       if (text.length > MAX_TEXT) continue;
       if (isCredentialJson(text)) yield { kind: 'text', element, text: text.trim() };
+      // Text nodes inside a textarea are its default value only; what is shown is `value`.
+      else if (tag === 'textarea') for (const token of credentialJwts(text)) yield { kind: 'text', element, text: token };
     }
   }
   yield* scanTextNodes(root);
@@ -107,11 +109,13 @@ function* scanTextNodes(root: Element): Generator<Candidate> {
     if (value.length < 60 || !value.includes('eyJ')) continue;
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, noscript, credlens-mark, textarea')) continue;
-    for (const match of value.matchAll(JWT)) {
-      const token = match[0];
-      if (token.length <= MAX_TEXT && isCredentialJwt(token)) yield { kind: 'text', element: parent, text: token };
-    }
+    for (const token of credentialJwts(value)) yield { kind: 'text', element: parent, text: token };
   }
+}
+
+function credentialJwts(text: string): string[] {
+  if (!text.includes('eyJ')) return [];
+  return [...text.matchAll(JWT)].map((m) => m[0]).filter((t) => t.length <= MAX_TEXT && isCredentialJwt(t));
 }
 
 function safeHost(url: string): string {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { recogniseLink } from '../../lib/sources/index.js';
 import type { ContentRequest } from '../shared/messages.js';
+import { verifiesHere } from '../shared/settings-browser.js';
 import { Scanner } from './scanner.js';
 import { siteFor } from './sites/index.js';
 import { CONTENT_SCRIPT_MATCHES } from './sites/matches.js';
@@ -11,9 +12,12 @@ const STARTED = Symbol.for('credlens.content.started');
 export default defineContentScript({
   matches: [...CONTENT_SCRIPT_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     // Injected again on request (toolbar, context menu) where it already runs: keep the first one.
     const flags = window as unknown as Record<symbol, boolean>;
+    if (flags[STARTED]) return;
+    // Where the user chose "verify on click" (options page), wait for the toolbar button or the menu.
+    if (!(globalThis as Record<string, unknown>).credlensScanRequested && !(await verifiesHere(location.href))) return;
     if (flags[STARTED]) return;
     flags[STARTED] = true;
     ctx.onInvalidated(() => {

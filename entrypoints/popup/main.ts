@@ -1,3 +1,4 @@
-import { startPanel } from '../shared/panel-app.js';
+import { startHome } from './home.js';
 
-void startPanel(document.getElementById('report') as HTMLElement);
+// The popup (Chrome and Firefox): this page's verdicts, verify anything, attach, and the way to wallet, history, settings.
+void startHome(document.getElementById('report') as HTMLElement);

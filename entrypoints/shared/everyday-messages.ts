@@ -1,5 +1,6 @@
 import type { VerificationState } from '../../lib/index.js';
 import type { StoredReport } from './messages.js';
+import type { WalletPayload } from './wallet.js';
 
 /**
  * Requests from the extension's own pages (popup, wallet, history, options) to the background, on
@@ -17,6 +18,7 @@ export type InputRef =
 export type EverydayRequest =
   | { type: 'verify-input'; input: InputRef; via: 'popup' | 'wallet' }
   | { type: 'decode-qr'; base64: string }
+  | { type: 'fetch-credential'; url: string }
   | { type: 'tab-summary'; tabId: number };
 
 export type TabCounts = Record<VerificationState, number>;
@@ -24,6 +26,12 @@ export type TabCounts = Record<VerificationState, number>;
 export interface TabSummary {
   counts: TabCounts;
   total: number;
+}
+
+/** The credential behind a link, as the wallet keeps it (platform pages followed to the credential). */
+export interface FetchedCredential {
+  payload: WalletPayload;
+  retrievedFrom: string;
 }
 
 export interface DecodedQr {
@@ -93,6 +101,8 @@ export function parseEverydayRequest(value: unknown): EverydayRequest | undefine
     }
     case 'decode-qr':
       return only(value, ['type', 'base64']) && str(value.base64, INPUT_LIMITS.base64Length) && BASE64.test(value.base64) ? { type: 'decode-qr', base64: value.base64 } : undefined;
+    case 'fetch-credential':
+      return only(value, ['type', 'url']) && parseInputRef({ kind: 'url', url: value.url }) ? { type: 'fetch-credential', url: value.url as string } : undefined;
     case 'tab-summary':
       return only(value, ['type', 'tabId']) && Number.isInteger(value.tabId) && (value.tabId as number) >= 0 ? { type: 'tab-summary', tabId: value.tabId as number } : undefined;
     default:
@@ -104,5 +114,6 @@ export function parseEverydayRequest(value: unknown): EverydayRequest | undefine
 export interface EverydayResults {
   'verify-input': StoredReport;
   'decode-qr': DecodedQr;
+  'fetch-credential': FetchedCredential;
   'tab-summary': TabSummary;
 }

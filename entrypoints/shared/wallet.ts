@@ -54,6 +54,7 @@ export async function payloadId(payload: WalletPayload): Promise<string> {
 export function textFileType(text: string): { mediaType: string; extension: string } {
   const t = text.trim();
   if (t.startsWith('{') || t.startsWith('[')) return { mediaType: 'application/json', extension: 'json' };
+  if (t.startsWith('<')) return { mediaType: 'image/svg+xml', extension: 'svg' };
   if (t.includes('~')) return { mediaType: 'application/dc+sd-jwt', extension: 'sd-jwt' };
   return { mediaType: 'application/jwt', extension: 'jwt' };
 }

@@ -15,7 +15,8 @@ export const CREDENTIAL_PLATFORM_HOSTS: readonly string[] = [
   'badges.parchment.com', // Canvas Credentials (Parchment) public pages
   'api.badges.parchment.com', // Canvas Credentials assertions
   'openbadgefactory.com', // Open Badge Factory assertions
-  'europass.europa.eu', // Europass EDC viewer and shared credentials
+  'europass.europa.eu', // Europass profiles and shared credentials
+  'europa.eu', // the EDC viewer and its share-link API live under europa.eu/europass/digital-credentials/
   'verifierplus.org', // VerifierPlus shared credential links
   'www.credential.net', // Accredible credential pages
   '*.accredible.com', // Accredible custom domains and API

@@ -12,7 +12,7 @@ export const xing: SiteProfile = {
   ],
   images: [],
   redirects: [
-    // Outgoing links on profiles.
+    // Outgoing links on profiles (path as observed in 2023; re-check against a saved page).
     { path: '/app/linkredirect', param: 'url' },
   ],
   examples: [{ url: 'https://www.xing.com/profile/Jane_Doe0123', page: 'xing/profile.html', expect: { link: 2, text: 0, image: 0 } }],

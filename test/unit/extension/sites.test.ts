@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { existsSync, readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { scanCandidates } from '../../../entrypoints/content/detect.js';
+import { GENERIC_SITE, SITES, siteFor } from '../../../entrypoints/content/sites/index.js';
+import { CONTENT_SCRIPT_MATCHES, CREDENTIAL_PLATFORM_HOSTS } from '../../../entrypoints/content/sites/matches.js';
+import { recogniseLink, SOURCES } from '../../../lib/sources/index.js';
+import { matchesPattern } from '../../../entrypoints/content/sites/index.js';
+
+const PAGES = 'test/fixtures/pages';
+
+function countOn(html: string, url: string) {
+  // A window at the page's own address, so relative image URLs resolve as in the browser.
+  const win = new Window({ url });
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  const counts = { link: 0, text: 0, image: 0 };
+  for (const c of scanCandidates(doc.body, siteFor(url), (u) => (recogniseLink(u) ? u : undefined), url)) {
+    counts[c.kind === 'canvas' ? 'image' : c.kind]++;
+  }
+  return counts;
+}
+
+describe('supported sites', () => {
+  it('fails when a site file has no saved example page', () => {
+    for (const site of SITES) {
+      expect(site.examples.length, site.id).toBeGreaterThan(0);
+      for (const example of site.examples) expect(existsSync(`${PAGES}/${example.page}`), example.page).toBe(true);
+    }
+  });
+
+  for (const site of SITES) {
+    for (const example of site.examples) {
+      it(`finds exactly the expected credentials on ${site.id} ${example.page}`, () => {
+        expect(siteFor(example.url).id).toBe(site.id);
+        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url)).toEqual(example.expect);
+      });
+    }
+  }
+
+  it('fails when a credential platform of lib/sources is not covered by the content script and host permissions', () => {
+    for (const source of SOURCES) {
+      for (const example of source.examples) {
+        const url = new URL(example.url);
+        if (/(^|\.)example\.(edu|org|com)$/.test(url.hostname) || source.id === 'blockcerts') continue; // placeholders, any host
+        expect(CONTENT_SCRIPT_MATCHES.some((p) => matchesPattern(url, p)), `${source.id}: ${url.hostname}`).toBe(true);
+        const target = example.credentialUrl ? new URL(example.credentialUrl) : url;
+        expect(CREDENTIAL_PLATFORM_HOSTS.some((h) => matchesPattern(target, `https://${h}/*`)), `${source.id}: ${target.hostname}`).toBe(true);
+      }
+    }
+  });
+
+  it('leaves other pages to generic detection', () => {
+    expect(siteFor('https://jobs.example.org/42')).toBe(GENERIC_SITE);
+    expect(siteFor('not a url')).toBe(GENERIC_SITE);
+    expect(siteFor('https://evil-linkedin.com/in/x').id).toBe('generic');
+  });
+});
