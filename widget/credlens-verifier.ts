@@ -144,6 +144,9 @@ export class CredlensVerifier extends LitElement {
         flex: 1 1 12em;
         min-width: 0;
       }
+      .summary .toggle {
+        margin-inline-start: auto;
+      }
       .meta {
         color: var(--_muted-color);
         font-size: 0.85em;
@@ -662,7 +665,7 @@ export class CredlensVerifier extends LitElement {
         ></credlens-verdict-badge>
         ${this.compact && title ? html`<span class="title">${title}</span>` : nothing}
         ${this.compact
-          ? html`<button part="toggle button" type="button" aria-expanded=${this._expanded ? 'true' : 'false'} aria-controls=${detailsId} @click=${this.onToggle}>
+          ? html`<button part="toggle button" class="toggle" type="button" aria-expanded=${this._expanded ? 'true' : 'false'} aria-controls=${detailsId} @click=${this.onToggle}>
               ${this._expanded ? t.ui.hideDetails : t.ui.showDetails}
             </button>`
           : nothing}

@@ -17,6 +17,7 @@ const VERDICTS: Array<[string, string]> = [
 ];
 
 test('widget screenshots: every verdict, compact, upload, light and dark, 360 and 1200 px', async ({ browser, demo }) => {
+  test.setTimeout(400_000);
   mkdirSync(OUT, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [1200, 360]) {
