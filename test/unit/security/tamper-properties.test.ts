@@ -22,6 +22,16 @@ function summary(report: VerificationReport): string {
   return report.checks.map((c) => `${c.id}:${c.code}`).join(' ');
 }
 
+/**
+ * A tampered credential is invalid. The one exception: a change that removes what makes it a
+ * credential at all (a JWT without its `vc` claim) is no longer recognised, and is reported as an
+ * unknown format (unverifiable), which is still never verified.
+ */
+function expectTampered(report: VerificationReport, what: string): void {
+  if (report.verdict === 'unverifiable' && report.format === 'unknown') return;
+  expect(report.verdict, `${what} → ${summary(report)}`).toBe('invalid');
+}
+
 describe.each<[Cryptosuite, boolean]>([
   ['eddsa-rdfc-2022', false],
   ['eddsa-jcs-2022', true],
@@ -50,7 +60,7 @@ describe.each<[Cryptosuite, boolean]>([
         const changed = applyMutation(unsecured, mutation);
         if (!changed) return;
         const report = await run({ ...changed, proof });
-        expect(report.verdict, `${JSON.stringify(mutation)} → ${summary(report)}`).toBe('invalid');
+        expectTampered(report, JSON.stringify(mutation));
       }),
       { numRuns: RUNS },
     );
@@ -166,7 +176,7 @@ describe('JOSE credentials: tampering', () => {
         const changed = applyMutation(claims, mutation);
         if (!changed) return;
         const report = await run(`${h}.${base64url.encode(JSON.stringify(changed))}.${s}`);
-        expect(report.verdict, `${JSON.stringify(mutation)} → ${summary(report)}`).toBe('invalid');
+        expectTampered(report, JSON.stringify(mutation));
       }),
       { numRuns: RUNS },
     );
