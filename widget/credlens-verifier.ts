@@ -20,7 +20,6 @@ import {
 } from '../lib/index.js';
 import { AttachmentError, formValue, fromFile, fromText, verifyInput, type Attachment } from './attachment.js';
 import { CredlensVerifiedEvent } from './events.js';
-import { corsSafeFetch } from './cors-safe-fetch.js';
 import { proxiedFetch } from './proxy.js';
 
 /** Options passed to lib's verify() (everything but the progress callback and the signal, which the element owns). */
@@ -446,7 +445,7 @@ export class CredlensVerifier extends LitElement {
   private verifyOptions(): VerifyOptions {
     const merged: VerifyOptions = { ...CredlensVerifier.defaults, ...this.options };
     const base: FetchLike = merged.fetch ?? ((url, init) => fetch(url, init));
-    merged.fetch = this.proxy ? proxiedFetch(this.proxy, base, this.ownerDocument.baseURI) : corsSafeFetch(base);
+    merged.fetch = this.proxy ? proxiedFetch(this.proxy, base, this.ownerDocument.baseURI) : base;
     return merged;
   }
 

@@ -1,4 +1,5 @@
 import { IoError } from '../errors.js';
+import { safelistedAccept } from './accept.js';
 import { isLocalHostname, isNonPublicAddress } from './address.js';
 import type { FetchLike, NetworkPolicy } from './types.js';
 
@@ -61,7 +62,7 @@ export async function guardedFetch(
     try {
       response = await fetchImpl(url.href, {
         method: 'GET',
-        headers: init.accept ? { accept: init.accept } : {},
+        headers: init.accept ? { accept: safelistedAccept(init.accept) } : {},
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         redirect: policy.redirect,

@@ -79,6 +79,15 @@ describe('the network seam', () => {
     expect(fetch.calls).toHaveLength(2);
   });
 
+  it('keeps Accept within the 128 bytes browsers send without a CORS preflight', async () => {
+    const fetch = seam(() => json({}));
+    const long = Array.from({ length: 12 }, (_, i) => `application/x-type-${i}+json`).join(', ');
+    await createIo({ fetch }).get('https://issuer.example/x', { kind: 'credential', accept: long });
+    const sent = new Headers(fetch.calls[0]?.init.headers).get('accept') ?? '';
+    expect(sent.length).toBeLessThanOrEqual(128);
+    expect(sent.startsWith('application/x-type-0+json')).toBe(true);
+  });
+
   it('offline: never calls fetch and says what was missing', async () => {
     const fetch = seam(() => json({}));
     await expect(createIo({ fetch, offline: true }).get('https://issuer.example/x', { kind: 'credential' })).rejects.toMatchObject({ code: 'IO_OFFLINE' });
