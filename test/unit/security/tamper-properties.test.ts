@@ -6,6 +6,7 @@ import { verify } from '../../../lib/index.js';
 import { jwkToMultibase } from '../../../lib/keys/index.js';
 import type { VerificationReport } from '../../../lib/report.js';
 import type { TrustList } from '../../../lib/trust/types.js';
+import { createOb2Issuer, fakeFetch, type Ob2Issuer } from '../../support/ob2-issuer.js';
 import { applyMutation, mutationOf, shuffledKeys } from './mutations.js';
 import { newIssuer, sampleVc, signDi, type Cryptosuite, type TestIssuer } from './sign-di.js';
 
@@ -270,5 +271,48 @@ describe('SD-JWT VC: tampering', () => {
     const partial = await run(`${jwt}~${disclosures[1]}~`);
     expect(partial.verdict).toBe(full.verdict);
     expect(partial.credential?.claims).toEqual({ degree: 'MSc Computing' });
+  });
+});
+
+describe('Open Badges 2.0: tampering', () => {
+  const at = new Date('2026-11-28T12:00:00Z');
+  let issuer: Ob2Issuer;
+  beforeAll(async () => {
+    issuer = await createOb2Issuer();
+  });
+
+  it('the untouched hosted assertion and signed assertion are authentic (the baselines)', async () => {
+    const hosted = await verify(issuer.hostedAssertion('/assertions/base.json'), { fetch: fakeFetch(issuer.routes), at });
+    expect(['verified', 'warning'], summary(hosted)).toContain(hosted.verdict);
+    const signed = await verify(await issuer.signedAssertion(), { fetch: fakeFetch(issuer.routes), at });
+    expect(['verified', 'warning'], summary(signed)).toContain(signed.verdict);
+  });
+
+  it('any change to a presented hosted assertion is never verified or warning (it must equal the issuer\'s copy)', async () => {
+    const assertion = issuer.hostedAssertion('/assertions/prop.json');
+    await fc.assert(
+      fc.asyncProperty(mutationOf(assertion, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(assertion, mutation);
+        if (!changed) return;
+        const report = await verify(changed, { fetch: fakeFetch(issuer.routes), at });
+        expect(['invalid', 'unverifiable'], `${JSON.stringify(mutation)} → ${summary(report)}`).toContain(report.verdict);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('any change to a signed assertion\'s payload is invalid', async () => {
+    const jws = await issuer.signedAssertion();
+    const [h, p, s] = jws.split('.') as [string, string, string];
+    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(p))) as Record<string, unknown>;
+    await fc.assert(
+      fc.asyncProperty(mutationOf(payload, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(payload, mutation);
+        if (!changed) return;
+        const report = await verify(`${h}.${base64url.encode(JSON.stringify(changed))}.${s}`, { fetch: fakeFetch(issuer.routes), at });
+        expectTampered(report, JSON.stringify(mutation));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
