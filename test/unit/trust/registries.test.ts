@@ -20,7 +20,7 @@ function seam(routes: Record<string, () => Response | Promise<Response>>): Fetch
     const route = routes[url];
     if (!route) return new Response('not found', { status: 404 });
     return route();
-  }) as FetchLike & { calls: string[] };
+  }) as unknown as FetchLike & { calls: string[] };
   fn.calls = calls;
   return fn;
 }
