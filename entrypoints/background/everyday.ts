@@ -80,7 +80,7 @@ export class EverydayService {
     const settings = this.deps.settings();
     if (!settings.historyEnabled) return;
     try {
-      await this.deps.history.record({ reportId: stored.reportId, report: stored.report, source: stored.source, via, ...(stored.pageUrl ? { pageUrl: stored.pageUrl } : {}) });
+      await this.deps.history.record({ reportId: stored.reportId, report: stored.report, source: stored.source, via, kind: stored.kind, ...(stored.pageUrl ? { pageUrl: stored.pageUrl } : {}) });
       if (Date.now() - this.lastPrune > HOUR_MS) {
         this.lastPrune = Date.now();
         await this.deps.history.prune(settings.historyDays);

@@ -264,7 +264,7 @@ function historySection(): HTMLElement {
     h('h2', { id: 'hist-h', text: 'History' }),
     h('label', { className: 'choice' }, keep, h('span', {}, h('strong', { text: 'Keep a history of what I checked' }), h('br'), h('span', { className: 'hint', text: 'Which credential, on which page, when, and the verdict. It stays on this device and is never sent anywhere.' }))),
     h('div', { className: 'row' }, h('label', { for: 'history-days', text: 'Delete entries after' }), days, h('span', { text: 'days' })),
-    h('p', {}, h('a', { href: '/history.html', text: 'Open the history' })),
+    h('p', {}, h('a', { href: '/verifications.html', text: 'Open the history' })),
   );
 }
 

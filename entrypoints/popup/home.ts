@@ -159,7 +159,7 @@ export async function startHome(root: HTMLElement): Promise<void> {
   const attachSection = h('section', { className: 'card', 'aria-labelledby': 'attach-h', hidden: true });
 
   const wallet = h('a', { href: extensionUrl('/wallet.html'), target: '_blank', className: 'button', text: 'My wallet' });
-  const history = h('a', { href: extensionUrl('/history.html'), target: '_blank', className: 'button', text: 'History' });
+  const history = h('a', { href: extensionUrl('/verifications.html'), target: '_blank', className: 'button', text: 'History' });
   const options = h('a', { href: extensionUrl('/options.html'), target: '_blank', className: 'button', text: 'Settings' });
   const nav = h('nav', { className: 'links', 'aria-label': 'Credlens' }, wallet, history, options);
 

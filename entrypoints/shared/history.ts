@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Verdict, VerificationReport } from '../../lib/index.js';
+import type { FindRef } from './messages.js';
 
 /** How a verification was started. */
 export type HistoryOrigin = 'page' | 'context-menu' | 'popup' | 'wallet';
@@ -21,6 +22,10 @@ export interface HistoryEntry {
   firstVerifiedAt: number;
   verifiedAt: number;
   times: number;
+  /** What was found (a link, a QR code, a baked badge, text), for the report view. */
+  kind: FindRef['kind'];
+  /** The full report of the latest verification, so that it can be shown again later. */
+  report: VerificationReport;
 }
 
 export interface HistoryRecord {
@@ -29,6 +34,7 @@ export interface HistoryRecord {
   source: string;
   pageUrl?: string;
   via: HistoryOrigin;
+  kind: FindRef['kind'];
 }
 
 interface HistorySchema extends DBSchema {
@@ -88,6 +94,8 @@ export class HistoryStore {
       firstVerifiedAt: previous?.firstVerifiedAt ?? now,
       verifiedAt: now,
       times: (previous?.times ?? 0) + 1,
+      kind: record.kind,
+      report: record.report,
     };
     if (title) entry.title = clip(title);
     if (issuer) entry.issuer = clip(issuer);
@@ -147,7 +155,12 @@ export class HistoryStore {
       {
         exportedBy: 'Credlens',
         exportedAt: new Date(now).toISOString(),
-        entries: entries.map((e) => ({ ...e, firstVerifiedAt: new Date(e.firstVerifiedAt).toISOString(), verifiedAt: new Date(e.verifiedAt).toISOString() })),
+        entries: entries.map(({ report, ...e }) => ({
+          ...e,
+          firstVerifiedAt: new Date(e.firstVerifiedAt).toISOString(),
+          verifiedAt: new Date(e.verifiedAt).toISOString(),
+          checks: report.checks.map((c) => ({ id: c.id, status: c.status, code: c.code, message: c.message })),
+        })),
       },
       null,
       2,
