@@ -1,4 +1,4 @@
-import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { chromium, expect as baseExpect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -114,6 +114,9 @@ test.afterAll(async () => {
   if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
+// The first verification after the service worker starts loads lib's format handlers; on a loaded
+// two-core CI machine that alone can take longer than the default 15 s.
+const expect = baseExpect.configure({ timeout: 45_000 });
 const markAfter = (p: Page, selector: string) => p.locator(`${selector} + credlens-mark`);
 
 async function tabIdOf(url: string): Promise<number> {
