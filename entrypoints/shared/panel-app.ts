@@ -69,7 +69,7 @@ export function renderReport(root: HTMLElement, stored: StoredReport, onReverify
       el(
         'section',
         { className: 'permission' },
-        el('p', { text: `To check this credential, Credlens must read the issuer's keys or status list from ${list}. Credlens only reads public data there, without your cookies.` }),
+        el('p', { text: `To check this credential, Credlens must read public data (the credential, the issuer's keys or status list) from ${list}, without your cookies.` }),
         button,
       ),
     );
