@@ -55,8 +55,15 @@ async function entryId(reportId: string, pageUrl: string | undefined): Promise<s
 }
 
 /** Lower-cased words of an entry that a search matches against. */
+const VERDICT_SEARCH: Record<Verdict, string> = {
+  verified: 'verified',
+  warning: 'warning verified with warnings',
+  invalid: 'invalid not valid',
+  unverifiable: 'unverifiable could not be checked',
+};
+
 function haystack(entry: HistoryEntry): string {
-  return [entry.title, entry.issuer, entry.source, entry.pageUrl, entry.verdict, entry.format].filter(Boolean).join(' \n').toLowerCase();
+  return [entry.title, entry.issuer, entry.source, entry.pageUrl, VERDICT_SEARCH[entry.verdict], entry.format].filter(Boolean).join(' \n').toLowerCase();
 }
 
 /**

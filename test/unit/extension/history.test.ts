@@ -30,6 +30,7 @@ describe('verification history', () => {
     expect((await h.list('welding')).map((e) => e.reportId)).toEqual(['b']);
     expect((await h.list('linkedin verified')).map((e) => e.reportId)).toEqual(['a']);
     expect(await h.list('linkedin invalid')).toEqual([]);
+    expect((await h.list('not valid')).map((e) => e.reportId)).toEqual(['b']);
   });
 
   it('deletes one entry, everything, and whatever is older than the retention period', async () => {
