@@ -1,0 +1,82 @@
+// `npm run bench [-- --json FILE] [--quick] [--only SECTION,...] [--no-build]`
+// Speed and size of Credlens side by side with the verifiers people use today, in one run.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeFixtures } from './fixtures.js';
+import { renderReport, type BenchReport } from './render.js';
+import { measureCold, measureWarm } from './sections/verification.js';
+
+const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
+  const out: { json?: string; quick: boolean; only: Set<Section>; build: boolean } = { quick: false, only: new Set(SECTIONS), build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') out.json = argv[++i];
+    else if (arg === '--quick') out.quick = true;
+    else if (arg === '--no-build') out.build = false;
+    else if (arg === '--only') out.only = new Set((argv[++i] ?? '').split(',').filter((s): s is Section => (SECTIONS as readonly string[]).includes(s)));
+    else {
+      console.error(`unknown argument ${arg}\nusage: npm run bench -- [--json FILE] [--quick] [--only ${SECTIONS.join(',')}] [--no-build]`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+const report: BenchReport = {
+  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))), date: new Date().toISOString() },
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  notes: [],
+};
+
+if (args.only.has('verification')) {
+  log('verification: signing inputs');
+  const fixtures = await makeFixtures();
+  const dir = mkdtempSync(join(tmpdir(), 'credlens-bench-'));
+  const fixturesFile = join(dir, 'fixtures.json');
+  writeFileSync(fixturesFile, JSON.stringify(fixtures));
+  log('verification: warm, interleaved');
+  const results = await measureWarm(fixtures, args.quick ? { warmup: 2, maxRounds: 15, budgetMs: 1500 } : { warmup: 5, maxRounds: 80, budgetMs: 6000 }, log);
+  log('verification: cold, one fresh process per measurement');
+  await measureCold(results, fixturesFile, args.quick ? 1 : 3, log);
+  report.verification = results;
+}
+
+if (args.only.has('throughput')) {
+  const { measureThroughput } = await import('./sections/throughput.js');
+  log('throughput: 1,000 credentials');
+  report.throughput = await measureThroughput(args.quick ? 200 : 1000, log);
+}
+
+if (args.only.has('size')) {
+  const { measureSize } = await import('./sections/size.js');
+  log('size');
+  report.size = await measureSize({ build: args.build }, log);
+}
+
+if (args.only.has('content-script')) {
+  const { measureContentScript } = await import('./sections/content-script.js');
+  log('content script: Chromium');
+  report.contentScript = await measureContentScript({ quick: args.quick }, log);
+}
+
+if (args.only.has('qr')) {
+  const { measureQr } = await import('./sections/qr.js');
+  log('qr decoding');
+  report.qr = await measureQr(args.quick ? 5 : 15, log);
+}
+
+report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
+report.durationSeconds = Math.round((Date.now() - started) / 1000);
+const text = renderReport(report);
+process.stdout.write(`${text}\n`);
+if (args.json) {
+  writeFileSync(args.json, `${JSON.stringify({ ...report, targets: undefined }, null, 2)}\n`);
+  log(`wrote ${args.json}`);
+}

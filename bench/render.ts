@@ -1,0 +1,226 @@
+import type { ContentScriptResult } from './sections/content-script.js';
+import type { QrResult } from './sections/qr.js';
+import type { SizeResult } from './sections/size.js';
+import type { ThroughputResult } from './sections/throughput.js';
+import type { InputResult, ToolResult } from './sections/verification.js';
+import { formatBytes, formatMs, formatRatio, judge, renderTable, speedup, type Target } from './table.js';
+import { TOOL_NAMES, type ToolId } from './tools.js';
+
+export interface BenchReport {
+  machine: { node: string; cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd?: number[]; date: string };
+  command: string;
+  durationSeconds?: number;
+  notes: string[];
+  verification?: InputResult[];
+  throughput?: ThroughputResult;
+  contentScript?: ContentScriptResult;
+  size?: SizeResult;
+  qr?: QrResult;
+  targets?: Target[];
+}
+
+const warm = (r: ToolResult | undefined) => r?.warm?.median;
+
+function cell(r: ToolResult | undefined, pick: 'warm' | 'cold'): string {
+  if (!r) return '-';
+  if (r.unsupported) return 'n/a';
+  const s = pick === 'warm' ? r.warm : r.cold;
+  return s ? `${formatMs(s.median)} / ${formatMs(s.p95)}` : '-';
+}
+
+function verificationTables(results: InputResult[]): string[] {
+  const out: string[] = [];
+  const di = results.filter((r) => r.family === 'di');
+  const jose = results.filter((r) => r.family === 'jose');
+  if (di.length > 0) {
+    out.push('### 1. Data Integrity verification, warm (median / p95 per call, same process, interleaved)', '');
+    out.push(
+      renderTable(
+        ['credential', 'Credlens', 'verifier-core', '@digitalbazaar/vc', 'floor', 'verifier-core ÷ Credlens', 'vc ÷ Credlens', 'Credlens ÷ floor'],
+        di.map((r) => [
+          r.label,
+          cell(r.tools.credlens, 'warm'),
+          cell(r.tools['verifier-core'], 'warm'),
+          cell(r.tools.dbvc, 'warm'),
+          cell(r.tools.floor, 'warm'),
+          formatRatio(speedup(warm(r.tools.credlens), warm(r.tools['verifier-core']))),
+          formatRatio(speedup(warm(r.tools.credlens), warm(r.tools.dbvc))),
+          formatRatio(speedup(warm(r.tools.floor), warm(r.tools.credlens))),
+        ]),
+      ),
+      '',
+    );
+    out.push('### 1b. Data Integrity verification, cold (fresh process: load the verifier + first verification; median / p95)', '');
+    out.push(
+      renderTable(
+        ['credential', 'Credlens', 'verifier-core', '@digitalbazaar/vc', 'Credlens first call', 'verifier-core first call', 'vc first call'],
+        di.map((r) => [
+          r.label,
+          cell(r.tools.credlens, 'cold'),
+          cell(r.tools['verifier-core'], 'cold'),
+          cell(r.tools.dbvc, 'cold'),
+          formatMs(r.tools.credlens?.coldFirst?.median),
+          r.tools['verifier-core']?.unsupported ? 'n/a' : formatMs(r.tools['verifier-core']?.coldFirst?.median),
+          formatMs(r.tools.dbvc?.coldFirst?.median),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (jose.length > 0) {
+    out.push('### 1c. JOSE credentials (median / p95): Credlens\'s whole verify() against bare jose', '');
+    out.push(
+      renderTable(
+        ['credential', 'Credlens warm', 'bare jose warm', 'Credlens ÷ jose', 'Credlens cold', 'jose cold'],
+        jose.map((r) => [
+          r.label,
+          cell(r.tools.credlens, 'warm'),
+          cell(r.tools.jose, 'warm'),
+          formatRatio(speedup(warm(r.tools.jose), warm(r.tools.credlens))),
+          cell(r.tools.credlens, 'cold'),
+          cell(r.tools.jose, 'cold'),
+        ]),
+      ),
+      '',
+    );
+  }
+  const missing = results.flatMap((r) =>
+    (Object.entries(r.tools) as [ToolId, ToolResult][]).filter(([, t]) => t.unsupported).map(([tool, t]) => `- ${TOOL_NAMES[tool]} on "${r.label}": not timed (${t.unsupported})`),
+  );
+  if (missing.length > 0) out.push('Not timed:', ...[...new Set(missing)], '');
+  return out;
+}
+
+function geometricMean(values: number[]): number | undefined {
+  const finite = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (finite.length === 0) return undefined;
+  return Math.exp(finite.reduce((s, v) => s + Math.log(v), 0) / finite.length);
+}
+
+/** The targets of issue 8, judged from this run's figures. */
+export function judgeTargets(report: BenchReport): Target[] {
+  const targets: Target[] = [];
+  const di = report.verification?.filter((r) => r.family === 'di') ?? [];
+  const vsCore = di.map((r) => speedup(warm(r.tools.credlens), warm(r.tools['verifier-core']))).filter((v): v is number => v !== undefined);
+  const worstCore = vsCore.length ? Math.min(...vsCore) : undefined;
+  targets.push({
+    name: 'Data Integrity, warm, vs verifier-core',
+    goal: '≥ 3× faster on every credential it can verify',
+    measured: vsCore.length ? `${formatRatio(worstCore)} worst, ${formatRatio(geometricMean(vsCore))} geometric mean over ${vsCore.length}` : 'not measured',
+    state: judge(worstCore, 3, 'higher'),
+  });
+  const jwt = report.verification?.find((r) => r.id.startsWith('vc-jwt'));
+  const jwtRatio = jwt ? speedup(warm(jwt.tools.jose), warm(jwt.tools.credlens)) : undefined;
+  targets.push({ name: 'VC-JWT vs bare jose', goal: '≤ 1.5× the time', measured: jwtRatio ? formatRatio(jwtRatio) : 'not measured', state: judge(jwtRatio, 1.5, 'lower') });
+  const big = report.contentScript?.pages.find((p) => p.nodes === 50_000 && !p.error);
+  targets.push({
+    name: 'Content script, 50,000-node page',
+    goal: '< 2 ms per 1,000 nodes',
+    measured: big ? formatMs(big.scanMsPer1000) : report.contentScript?.unavailable ?? 'not measured',
+    state: judge(big?.scanMsPer1000, 2, 'lower'),
+  });
+  targets.push({
+    name: 'Content script, 50,000-node page',
+    goal: 'no task over 50 ms',
+    measured: big ? `longest task ${formatMs(big.longestTaskMs)}` : report.contentScript?.unavailable ?? 'not measured',
+    state: judge(big?.longestTaskMs, 50, 'lower'),
+  });
+  const first = report.size?.widget?.first;
+  targets.push({ name: 'Widget first module', goal: '≤ 60 kB gzip', measured: first ? formatBytes(first.gzip) : report.size?.widgetError ?? 'not measured', state: judge(first?.gzip, 60 * 1024, 'lower') });
+  const content = report.size?.extension?.contentScript;
+  targets.push({ name: 'Content script size', goal: '≤ 30 kB gzip', measured: content ? formatBytes(content.gzip) : report.size?.extensionError ?? 'not measured', state: judge(content?.gzip, 30 * 1024, 'lower') });
+  return targets;
+}
+
+export function renderReport(report: BenchReport): string {
+  const out: string[] = ['## Credlens benchmark', ''];
+  const m = report.machine;
+  out.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, Node ${m.node}, load average ${m.loadAverageAtStart.join(' ')} at start${m.loadAverageAtEnd ? `, ${m.loadAverageAtEnd.join(' ')} at end` : ''}; ${m.date}.`,
+    `Command: \`${report.command}\`${report.durationSeconds !== undefined ? ` (${report.durationSeconds} s)` : ''}.`,
+    '',
+  );
+  if (report.verification) out.push(...verificationTables(report.verification));
+  if (report.throughput) out.push(...throughputTable(report.throughput));
+  if (report.contentScript) out.push(...contentTable(report.contentScript));
+  if (report.size) out.push(...sizeTable(report.size));
+  if (report.qr) out.push(...qrTable(report.qr));
+  const targets = judgeTargets(report);
+  report.targets = targets;
+  out.push('### Targets', '', renderTable(['target', 'goal', 'this run', 'state'], targets.map((t) => [t.name, t.goal, t.measured, t.state])), '');
+  if (report.notes.length > 0) out.push('Notes:', ...report.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}
+
+function throughputTable(t: ThroughputResult): string[] {
+  return [
+    `### 2. Throughput: ${t.credentials} distinct credentials, ${t.issuers} issuers (did:web keys, shared status lists; simulated network ${t.latencyMs} ms per request)`,
+    '',
+    renderTable(
+      ['run', 'total', 'per credential', 'credentials / s', 'network requests', 'verified'],
+      t.runs.map((r) => [r.name, formatMs(r.totalMs), formatMs(r.totalMs / t.credentials), (t.credentials / (r.totalMs / 1000)).toFixed(0), String(r.requests), `${r.verified}/${t.credentials}`]),
+    ),
+    '',
+    ...t.notes.map((n) => `${n}`),
+    '',
+  ];
+}
+
+function contentTable(c: ContentScriptResult): string[] {
+  if (c.unavailable) return ['### 3. Content script on big pages', '', `Not measured: ${c.unavailable}`, ''];
+  return [
+    '### 3. Content script on big pages (Chromium, built extension)',
+    '',
+    renderTable(
+      ['page', 'nodes', 'credential links', 'scan time', 'per 1,000 nodes', 'longest task (page alone)', 'all verdicts shown', 'memory added'],
+      c.pages.map((p) =>
+        p.error
+          ? [p.name, String(p.nodes), String(p.links), `error: ${p.error}`, '-', '-', '-', '-']
+          : [p.name, p.nodes.toLocaleString('en'), String(p.links), formatMs(p.scanMs), formatMs(p.scanMsPer1000), `${formatMs(p.longestTaskMs)} (${formatMs(p.baselineLongestTaskMs)})`, formatMs(p.allVerdictsMs), formatBytes(p.memoryAddedBytes)],
+      ),
+    ),
+    '',
+    ...c.notes,
+    '',
+  ];
+}
+
+function sizeTable(s: SizeResult): string[] {
+  const rows: string[][] = [];
+  if (s.widget) {
+    rows.push(['widget: first module (credlens-verifier.js)', formatBytes(s.widget.first.raw), formatBytes(s.widget.first.gzip)]);
+    rows.push([`widget: lazy chunks (${s.widget.chunks.length})`, formatBytes(s.widget.chunks.reduce((n, c) => n + c.raw, 0)), formatBytes(s.widget.chunks.reduce((n, c) => n + c.gzip, 0))]);
+    for (const c of s.widget.chunks.slice(0, 6)) rows.push([`  ${c.file}`, formatBytes(c.raw), formatBytes(c.gzip)]);
+  } else rows.push(['widget', s.widgetError ?? 'not built', '-']);
+  if (s.extension) {
+    rows.push(['extension: content script', formatBytes(s.extension.contentScript.raw), formatBytes(s.extension.contentScript.gzip)]);
+    rows.push(['extension: whole zip (chrome-mv3)', formatBytes(s.extension.zipBytes), '(zip)']);
+  } else rows.push(['extension', s.extensionError ?? 'not built', '-']);
+  if (s.blockcerts?.first) {
+    rows.push([`Blockcerts verifier ${s.blockcerts.version ?? ''}: first module`, formatBytes(s.blockcerts.first.raw), formatBytes(s.blockcerts.first.gzip)]);
+    rows.push([`Blockcerts verifier: lazy chunks (${s.blockcerts.chunks?.length ?? 0})`, formatBytes((s.blockcerts.chunks ?? []).reduce((n, c) => n + c.raw, 0)), formatBytes((s.blockcerts.chunks ?? []).reduce((n, c) => n + c.gzip, 0))]);
+  } else rows.push(['Blockcerts verifier', `not measured: ${s.blockcerts?.error ?? 'not attempted'}`, '-']);
+  const ratio = s.widget && s.blockcerts?.first ? speedup(s.widget.first.gzip, s.blockcerts.first.gzip) : undefined;
+  return [
+    '### 4. Size',
+    '',
+    renderTable(['artefact', 'raw', 'gzip'], rows),
+    '',
+    ...(ratio ? [`Blockcerts verifier first module ÷ Credlens widget first module (gzip): ${formatRatio(ratio)}.`, ''] : []),
+    ...s.notes,
+    '',
+  ];
+}
+
+function qrTable(q: QrResult): string[] {
+  if (q.unavailable) return ['### 5. QR decoding', '', `Not measured: ${q.unavailable}`, ''];
+  return [
+    `### 5. QR decoding (${q.width} × ${q.height} PNG, decodeQrCodes in lib/input/qr.ts, zxing-wasm; the first call also instantiates the WebAssembly)`,
+    '',
+    renderTable(
+      ['image', 'median', 'p95', 'first call (loads the WebAssembly)', 'result'],
+      q.cases.map((c) => [c.name, formatMs(c.summary.median), formatMs(c.summary.p95), formatMs(c.firstMs), c.result]),
+    ),
+    '',
+  ];
+}
