@@ -5,12 +5,13 @@ import { es } from './es.js';
 import { fr } from './fr.js';
 import { it } from './it.js';
 import { pl } from './pl.js';
+import { LANGS } from './langs.js';
 import type { Lang, Messages } from './types.js';
 
 export type { Lang, Messages } from './types.js';
 
 export const MESSAGES: Record<Lang, Messages> = { en, de, fr, es, it, pl };
-export const LANGS = Object.keys(MESSAGES) as Lang[];
+export { LANGS };
 
 /** Maps a BCP 47 tag (`de-AT`, `pl`, `en_GB`) to a supported language, English otherwise. */
 export function toLang(tag: string | null | undefined): Lang {

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../../components/i18n/index.js';
+import { LANGS, type Lang } from '../../components/i18n/langs.js';
 
 /**
  * The user's settings. Small and JSON-only so that they fit `storage.sync` (8 kB per item) and
