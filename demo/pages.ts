@@ -1,5 +1,6 @@
 import type { VerificationReport } from '../lib/index.js';
-import type { Example } from './examples.js';
+import { GROUPS, type Example } from './examples.js';
+import type { DemoIssuers } from './issuers/index.js';
 
 /** HTML of the demo pages. Every dynamic value passes through `escape`: the demo practises what the widget preaches. */
 export function escape(value: string): string {
@@ -33,7 +34,7 @@ export function indexPage(board: string, issuer: string, examples: readonly Exam
 <p>Everything here runs on this machine, with no internet.</p>
 <ul class="links">
   <li><a href="/jobs">Job board</a>: an applicant attaches credentials to an application and the board sees their verification.</li>
-  <li><a href="/examples">Example credentials</a>: ${examples.length} credentials (valid, tampered, revoked, expired, blocked) verified in place.</li>
+  <li><a href="/examples">Example credentials</a>: ${examples.length} credentials in ${new Set(examples.map((e) => e.group)).size} formats (genuine, edited after signing, revoked, expired) verified in place.</li>
   <li><a href="${escape(issuer)}/">Local issuer</a> at <code>${escape(issuer)}</code>: keys, status list and credentials, signed at start-up.</li>
 </ul>
 <p class="hint">Board: <code>${escape(board)}</code></p>`,
@@ -41,24 +42,48 @@ export function indexPage(board: string, issuer: string, examples: readonly Exam
 }
 
 export function examplesPage(issuer: string, issuerNoCors: string, examples: readonly Example[]): string {
-  const items = examples
-    .map((e) => {
-      const src = `${e.served === 'no-cors' ? issuerNoCors : issuer}/credentials/${e.id}`;
-      return `<li class="example" data-example="${escape(e.id)}" data-expect="${escape(e.expect)}">
-  <h2>${escape(e.title)}</h2>
-  <p class="explain"><span class="tag">${escape(e.variant)}</span> ${escape(e.explain)} <a href="${escape(src)}">Raw credential</a></p>
+  const groups = [...new Set(examples.map((e) => e.group))];
+  const sections = groups
+    .map((group) => {
+      const items = examples
+        .filter((e) => e.group === group)
+        .map((e) => {
+          const src = `${e.served === 'no-cors' ? issuerNoCors : issuer}/credentials/${e.id}`;
+          const picture = e.contentType.startsWith('image/') ? `<img class="badge-image" src="${escape(src)}" alt="" width="48" height="48">` : '';
+          return `<li class="example" data-example="${escape(e.id)}" data-expect="${escape(e.expect)}">
+  <div class="example-head">${picture}<h3>${escape(e.title)}</h3></div>
+  <p class="explain"><span class="tag tag-${escape(e.variant)}">${escape(VARIANT_LABELS[e.variant])}</span> ${escape(e.explain)} <a href="${escape(src)}">Raw credential</a></p>
   <credlens-verifier compact src="${escape(src)}"></credlens-verifier>
 </li>`;
+        })
+        .join('\n');
+      const { title, intro } = GROUPS[group];
+      return `<section class="group" id="${escape(group)}" aria-labelledby="${escape(group)}-title">
+<h2 id="${escape(group)}-title">${escape(title)}</h2>
+<p class="intro">${escape(intro)}</p>
+<ul class="examples">${items}</ul>
+</section>`;
     })
     .join('\n');
+  const toc = groups.map((g) => `<li><a href="#${escape(g)}">${escape(GROUPS[g].title)}</a></li>`).join('');
   return layout(
     'Example credentials · Credlens demo',
     `<h1>Example credentials</h1>
-<p>Each credential below is fetched from the local issuer and verified in your browser. Choose <em>Show details</em> to see every check.</p>
-<ul class="examples">${items}</ul>`,
+<p>Every format Credlens verifies, each as a genuine credential and as it looks when something is wrong: edited after signing, revoked by its issuer, or expired. Each one is fetched from the local issuer (which signed them all when the demo started) and verified here, in your browser. Choose <em>Show details</em> to see every check and why it passed or failed.</p>
+<nav class="toc" aria-label="Formats"><ul>${toc}</ul></nav>
+${sections}`,
     '/assets/examples.js',
   );
 }
+
+const VARIANT_LABELS: Record<Example['variant'], string> = {
+  valid: 'genuine',
+  tampered: 'edited after signing',
+  revoked: 'revoked',
+  expired: 'expired',
+  unverifiable: 'issuer blocks reads',
+  hostile: 'hostile content',
+};
 
 /** One credential, verified in full: `/verify?src=URL` (the link an applicant would share). */
 export function verifyPage(src: string, options: { theme?: 'light' | 'dark'; compact?: boolean; lang?: string }): string {
@@ -123,11 +148,18 @@ export function appliedPage(applicant: string, results: Array<{ field: string; s
   );
 }
 
-export function issuerPage(did: string, examples: readonly Example[]): string {
+export function issuerPage(issuers: DemoIssuers, examples: readonly Example[]): string {
   const items = examples.map((e) => `<li><a href="/credentials/${escape(e.id)}">${escape(e.id)}</a>: ${escape(e.title)}</li>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo issuer</title><link rel="stylesheet" href="/demo.css"></head><body><main>
 <h1>Local demo issuer</h1>
-<p>Identity: <code class="wrap">${escape(did)}</code> (keys generated at start-up).</p>
-<ul><li><a href="/did.json">DID document</a></li><li><a href="/jwks.json">Public keys (JWKS)</a></li><li><a href="/status/1">Status list</a></li></ul>
+<p>Every key and certificate below was generated when the demo started; nothing is stored.</p>
+<h2>Identities</h2>
+<ul>
+<li>JOSE credentials: <code class="wrap">${escape(issuers.jose.did)}</code> (<a href="/did.json">DID document</a>, <a href="/jwks.json">JWKS</a>, <a href="/status/1">status list</a>)</li>
+<li>Data Integrity, SD-JWT VC and EBSI (Ed25519): <code class="wrap">${escape(issuers.ed25519.did)}</code> (<a href="/status/ed25519">status list</a>)</li>
+<li>Data Integrity (P-256): <code class="wrap">${escape(issuers.p256.did)}</code> (<a href="/status/p256">status list</a>)</li>
+<li>Europass eSeal: ${escape(issuers.sealer.organisation.name)}, under the demo certification authority the job board anchors</li>
+<li>Open Badges 2.0: <a href="/ob2/issuer">issuer profile</a>, <a href="/ob2/badges/spreadsheet-modelling">badge class</a>, <a href="/ob2/revocations">revocation list</a></li>
+</ul>
 <h2>Credentials</h2><ul>${items}</ul></main></body></html>`;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { verify, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
 import { loadHandler } from '../lib/formats/index.js';
 import { EXAMPLES, exampleById } from './examples.js';
-import { createDemoIssuer, type DemoIssuer } from './issuer.js';
+import { createDemoIssuers, demoTrustList, publishedDocuments, type DemoIssuers, type Published } from './issuers/index.js';
 import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage, verifyPage } from './pages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,16 +51,17 @@ export async function startDemo(port: number): Promise<Demo> {
   const issuerOrigin = `http://${HOST}:${issuerPort}`;
   // The same issuer under a second host name that sends no CORS headers: how many real issuers behave.
   const noCorsOrigin = `http://localhost:${issuerPort}`;
-  const issuer = await createDemoIssuer(issuerOrigin);
-  const bodies = new Map<string, string>();
-  for (const example of EXAMPLES) bodies.set(example.id, await example.make(issuer));
-  const statusList = await issuer.statusListCredential();
-  issuerServer.on('request', (req, res) => void serveIssuer(req, res, issuer, bodies, statusList).catch((e) => fail(res, e)));
+  const issuers = await createDemoIssuers(issuerOrigin);
+  const bodies = new Map<string, string | Uint8Array>();
+  for (const example of EXAMPLES) bodies.set(example.id, await example.make(issuers));
+  // Status lists and revocation lists last: the examples decide what is revoked.
+  const documents = await publishedDocuments(issuers);
+  issuerServer.on('request', (req, res) => void serveIssuer(req, res, issuers, bodies, documents).catch((e) => fail(res, e)));
 
   const boardServer = createServer();
   const boardPort = await listen(boardServer, port);
   const board = `http://${HOST}:${boardPort}`;
-  const trust = demoTrustList(issuer);
+  const trust = demoTrustList(issuers);
   boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust).catch((e) => fail(res, e)));
 
   return {
@@ -74,15 +75,22 @@ export async function startDemo(port: number): Promise<Demo> {
   };
 }
 
-async function serveIssuer(req: IncomingMessage, res: ServerResponse, issuer: DemoIssuer, bodies: Map<string, string>, statusList: string): Promise<void> {
+async function serveIssuer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  issuers: DemoIssuers,
+  bodies: Map<string, string | Uint8Array>,
+  documents: Map<string, Published>,
+): Promise<void> {
+  const issuer = issuers.jose;
   const url = new URL(req.url ?? '/', issuer.origin);
   const cors = (req.headers.host ?? '').startsWith(HOST);
   const headers: Record<string, string> = cors ? { 'access-control-allow-origin': '*' } : {};
-  const send = (status: number, type: string, body: string) => {
+  const send = (status: number, type: string, body: string | Uint8Array) => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
     res.end(body);
   };
-  if (url.pathname === '/') return send(200, TYPES['.html']!, issuerPage(issuer.did, EXAMPLES));
+  if (url.pathname === '/') return send(200, TYPES['.html']!, issuerPage(issuers, EXAMPLES));
   if (url.pathname === '/demo.css') return send(200, TYPES['.css']!, await readFile(join(ASSETS_DIR, 'demo.css'), 'utf8'));
   if (url.pathname === '/did.json') {
     return send(200, 'application/did+json', JSON.stringify({
@@ -93,16 +101,12 @@ async function serveIssuer(req: IncomingMessage, res: ServerResponse, issuer: De
     }, null, 2));
   }
   if (url.pathname === '/jwks.json') return send(200, TYPES['.json']!, JSON.stringify({ keys: [{ ...issuer.publicJwk, kid: issuer.kid, use: 'sig' }] }, null, 2));
-  if (url.pathname === '/status/1') return send(200, 'application/vc+jwt', statusList);
+  const published = documents.get(url.pathname);
+  if (published) return send(200, published.type, published.body);
   const match = /^\/credentials\/([\w-]+)$/.exec(url.pathname);
   const example = match ? exampleById(match[1]!) : undefined;
   if (example) return send(200, example.contentType, bodies.get(example.id)!);
   send(404, TYPES['.txt']!, 'Not found');
-}
-
-/** The board's trust list: it vouches for the local demo issuer (whose DID is new at every start). */
-function demoTrustList(issuer: DemoIssuer): TrustList {
-  return { name: 'Demo Jobs trusted issuers', source: 'demo', issuers: [{ id: issuer.did, name: 'Local demo issuer', tier: 'trusted' }] };
 }
 
 async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList): Promise<void> {
@@ -112,7 +116,7 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
       'content-type': TYPES['.html']!,
       'cache-control': 'no-store',
       // The strict policy a careful job board would use: no inline script, no eval.
-      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' ${issuer} ${issuerNoCors}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data: ${issuer}; connect-src 'self' ${issuer} ${issuerNoCors}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
       'x-content-type-options': 'nosniff',
     });
     res.end(html);
@@ -238,12 +242,29 @@ async function smoke(demo: Demo): Promise<boolean> {
     const supported = (await loadHandler(example.format)) !== undefined;
     const expected = supported ? (example.expectServer ?? example.expect) : 'unverifiable';
     const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust] });
-    const pass = report.verdict === expected;
+    const reason = supported ? demonstrates(example, report) : undefined;
+    const pass = report.verdict === expected && reason === undefined;
     ok &&= pass;
     const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');
-    console.log(`${pass ? 'ok  ' : 'FAIL'} ${example.id.padEnd(20)} ${report.verdict.padEnd(12)} (expected ${expected}${supported ? '' : ', format not implemented yet'}) ${failing}`);
+    console.log(`${pass ? 'ok  ' : 'FAIL'} ${example.id.padEnd(20)} ${report.verdict.padEnd(12)} (expected ${expected}${supported ? '' : ', format not implemented yet'}) ${reason ?? ''}${failing}`);
   }
   return ok;
+}
+
+/**
+ * An invalid example must be invalid for the reason it demonstrates (a revoked one for its
+ * revocation, not for a broken signature). Returns what is wrong, or undefined.
+ */
+function demonstrates(example: (typeof EXAMPLES)[number], report: VerificationReport): string | undefined {
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  const reasons: Partial<Record<typeof example.variant, (code: string, id: string) => boolean>> = {
+    tampered: (code, id) => ['proof', 'seal-integrity', 'hosted-origin', 'disclosures'].includes(id) || /SIGNATURE|COPY_MISMATCH|DISCLOSURE/.test(code),
+    revoked: (code) => /REVOKED/.test(code),
+    expired: (code) => code === 'VALIDITY_EXPIRED',
+  };
+  const reason = example.expect === 'invalid' ? reasons[example.variant] : undefined;
+  if (!reason) return undefined;
+  return failed.some((c) => reason(c.code, c.id)) ? undefined : `not ${example.variant} for the expected reason: `;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import snapshot from './snapshot.json';
+import snapshot from './snapshot.json' with { type: 'json' };
 
 /**
  * The EU trusted lists (eIDAS Art. 22), as a snapshot Credlens ships: for each trust service whose
