@@ -17,9 +17,36 @@ const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {
   'ebsi-jwt': async () => (await import('./ebsi-jwt.js')).ebsiJwtHandler,
 };
 
+/**
+ * Runs `load` once and hands every later caller the same promise; a failed load is forgotten so
+ * that the next call tries again. A dynamic `import()` of a module already loaded still goes
+ * through the module loader's resolution on every call (measured: a tenth of a warm Data Integrity
+ * verification in Node), so each handler is imported once per process.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    if (!pending) {
+      pending = load();
+      pending.catch(() => {
+        pending = undefined;
+      });
+    }
+    return pending;
+  };
+}
+
+const LOADED = new Map<FormatId, () => Promise<FormatHandler>>();
+
 export async function loadHandler(format: FormatId): Promise<FormatHandler | undefined> {
   const load = HANDLERS[format];
-  return load ? load() : undefined;
+  if (!load) return undefined;
+  let once = LOADED.get(format);
+  if (!once) {
+    once = loadOnce(load);
+    LOADED.set(format, once);
+  }
+  return once();
 }
 
 export const FORMAT_NAMES: Record<FormatId, string> = {
