@@ -26,6 +26,12 @@ export interface ScannerOptions {
 const MARK_TAG = 'credlens-mark';
 /** A canvas is often drawn after it is inserted (an image loads first); drawing is no DOM mutation. */
 const CANVAS_RETRIES_MS = [1000, 4000];
+/**
+ * Verifications one page may start per minute. A page listing thousands of credential links (or
+ * adding them as fast as it can) must not turn every visitor's browser into a request flood against
+ * the platforms those links name; the finds past the budget are marked, not verified.
+ */
+export const MAX_VERIFICATIONS_PER_MINUTE = 100;
 
 /**
  * Detects credentials, marks them and keeps up with the page: a MutationObserver collects added
@@ -42,6 +48,7 @@ export class Scanner {
   private readonly canvasAttempts = new WeakMap<Element, number>();
   private current: { root: Element; it: Iterator<Candidate> } | undefined;
   private scheduled = false;
+  private budget = { windowStart: 0, used: 0 };
   private readonly guard: MutationObserver;
   readonly marks = new Set<Mark>();
 
@@ -197,12 +204,24 @@ export class Scanner {
     this.marks.add(mark);
     this.insertAfter(element, mark.host);
     this.guard.observe(mark.host, { attributes: true, attributeFilter: ['data-credlens-state', 'data-credlens-kind'] });
+    if (!this.takeBudget()) {
+      mark.setState('unverifiable', `Not verified: this page asked for more than ${MAX_VERIFICATIONS_PER_MINUTE} verifications in a minute`);
+      return;
+    }
     void this.options.send<VerifyResult>({ type: 'verify', find }).then((result) => {
       if (!this.ctx.isValid) return;
       if (!result) return mark.setState('unverifiable');
       mark.reportId = result.reportId;
       mark.setState(result.state, result.title);
     });
+  }
+
+  private takeBudget(): boolean {
+    const now = Date.now();
+    if (now - this.budget.windowStart > 60_000) this.budget = { windowStart: now, used: 0 };
+    if (this.budget.used >= MAX_VERIFICATIONS_PER_MINUTE) return false;
+    this.budget.used++;
+    return true;
   }
 
   private insertAfter(element: Element, host: Element): void {

@@ -1,0 +1,153 @@
+import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
+import { MAX_VERIFICATIONS_PER_MINUTE } from '../../../entrypoints/content/scanner.js';
+import { html, HttpsHosts } from '../../support/https-hosts.js';
+
+/**
+ * The page is hostile: it floods the DOM with fake credential links, forges messages to the content
+ * script, and the MV3 service worker is stopped while a verification is running. The built
+ * extension (.output/chrome-mv3) runs in Chromium against one local HTTPS server.
+ */
+const EXT = resolve('.output/chrome-mv3');
+const FLOOD = 'https://www.linkedin.com/in/flood-example/';
+const FORGED = 'https://www.linkedin.com/in/forged-messages-example/';
+const STOPPED = 'https://www.linkedin.com/in/worker-stopped-example/';
+const FLOOD_LINKS = 2_000;
+
+declare const chrome: { tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> } };
+
+let hosts: HttpsHosts;
+let context: BrowserContext;
+let worker: Worker;
+let extensionId: string;
+let userDir: string;
+let releaseSlow: () => void = () => undefined;
+const SLOW_ID = '77777777-8888-4999-8aaa-bbbbbbbbbbbb';
+
+const assertionPath = (id: string) => `${CREDLY}/v1/obi/v2/badge_assertions/${id}`;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const issuers = await createExtensionIssuers();
+  hosts = new HttpsHosts();
+  for (const [url, handler] of issuers.routes) hosts.routes.set(url, handler);
+
+  const floodLinks = Array.from({ length: FLOOD_LINKS }, (_, i) => `<li><a href="${badgePage(`f100d000-0000-4000-8000-${String(i).padStart(12, '0')}`)}">Certificate ${i}</a></li>`).join('');
+  hosts.routes.set(FLOOD, html(`<!doctype html><html><body><h1>Jane Doe</h1><p><a id="good" href="${badgePage(IDS.good)}">Data Analysis</a></p><ul>${floodLinks}</ul></body></html>`));
+
+  hosts.routes.set(
+    FORGED,
+    html(`<!doctype html><html><body><h1>Jane Doe</h1><p><a id="good" href="${badgePage(IDS.good)}">Data Analysis</a></p>
+<script>
+  // Everything a page can do to talk to Credlens without the user.
+  const forged = { type: 'verify', find: { kind: 'link', url: '${badgePage('f0f0f0f0-0000-4000-8000-000000000001')}' } };
+  window.__forgery = { sent: 0, runtime: typeof (window.chrome && window.chrome.runtime && window.chrome.runtime.sendMessage) };
+  setInterval(() => {
+    window.postMessage(forged, '*');
+    window.postMessage({ source: 'credlens', ...forged }, '*');
+    document.dispatchEvent(new CustomEvent('credlens-verify', { detail: forged }));
+    window.dispatchEvent(new MessageEvent('message', { data: { type: 'open-report', reportId: 'forged' } }));
+    window.__forgery.sent++;
+  }, 50);
+</script></body></html>`),
+  );
+
+  const slowGate = new Promise<void>((r) => (releaseSlow = r));
+  hosts.routes.set(assertionPath(SLOW_ID), async () => {
+    await slowGate;
+    return new Response('not found', { status: 404 });
+  });
+  hosts.routes.set(STOPPED, html(`<!doctype html><html><body><h1>Jane Doe</h1><p><a id="slow" href="${badgePage(SLOW_ID)}">Slow certificate</a></p></body></html>`));
+
+  const port = await hosts.start();
+  userDir = mkdtempSync(join(tmpdir(), 'credlens-sec-'));
+  context = await chromium.launchPersistentContext(userDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+test.afterAll(async () => {
+  releaseSlow();
+  await context?.close();
+  await hosts?.stop();
+  if (userDir) rmSync(userDir, { recursive: true, force: true });
+});
+
+async function tabIdOf(url: string): Promise<number> {
+  return (await context.serviceWorkers()[0]?.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? -1, url)) ?? -1;
+}
+
+test('a page flooded with thousands of fake credential links stays responsive and never shows a forged verdict', async () => {
+  const p = await context.newPage();
+  await p.goto(FLOOD);
+  await expect(p.locator('#good + credlens-mark')).toHaveAttribute('data-credlens-state', /^(verified|warning)$/, { timeout: 30_000 });
+  // The page's own script still runs promptly while Credlens works through the flood.
+  const started = Date.now();
+  await p.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  expect(Date.now() - started).toBeLessThan(2_000);
+  // None of the fake links (which the platform does not know: 404) is ever shown as genuine.
+  await p.waitForTimeout(5_000);
+  const states = await p.locator('ul credlens-mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-credlens-state')));
+  expect(states.filter((s) => s === 'verified' || s === 'warning')).toEqual([]);
+  const fetched = hosts.seen.filter((u) => u.includes('/badge_assertions/f100d000')).length;
+  // The page cannot make the extension fetch thousands of links: the per-page budget holds.
+  expect(fetched).toBeLessThanOrEqual(MAX_VERIFICATIONS_PER_MINUTE);
+  expect(states.filter((s) => s === 'unverifiable').length).toBeGreaterThan(0);
+  await p.close();
+});
+
+test('messages forged by the page are ignored: nothing is verified or opened on their behalf', async () => {
+  const before = hosts.seen.length;
+  const p = await context.newPage();
+  await p.goto(FORGED);
+  await expect(p.locator('#good + credlens-mark')).toHaveAttribute('data-credlens-state', /^(verified|warning)$/, { timeout: 30_000 });
+  await expect.poll(() => p.evaluate(() => (window as unknown as { __forgery: { sent: number } }).__forgery.sent)).toBeGreaterThan(40);
+  const forgedFetches = hosts.seen.slice(before).filter((u) => u.includes('f0f0f0f0'));
+  expect(forgedFetches).toEqual([]);
+  // The page has no channel to the extension's background.
+  expect(await p.evaluate(() => (window as unknown as { __forgery: { runtime: string } }).__forgery.runtime)).toBe('undefined');
+  // Exactly one mark: the forged requests created none.
+  await expect(p.locator('credlens-mark')).toHaveCount(1);
+  // The side panel shows no report the page asked for.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${await tabIdOf(FORGED)}`, { waitUntil: 'domcontentloaded' });
+  await expect(panel.locator('credlens-verdict-badge[state="verified"], credlens-verdict-badge[state="warning"]')).toHaveCount(0);
+  await panel.close();
+  await p.close();
+});
+
+test('the MV3 service worker stopped mid-verification: the mark ends in a verdict, never stuck at pending', async () => {
+  test.setTimeout(90_000);
+  const p = await context.newPage();
+  await p.goto(STOPPED);
+  const mark = p.locator('#slow + credlens-mark');
+  await expect(mark).toHaveAttribute('data-credlens-state', 'pending');
+  await expect.poll(() => hosts.seen.some((u) => u.includes(SLOW_ID))).toBe(true);
+  const cdp = await context.newCDPSession(p);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  releaseSlow();
+  await expect(mark).not.toHaveAttribute('data-credlens-state', 'pending', { timeout: 45_000 });
+  expect(['verified', 'warning', 'invalid', 'unverifiable']).toContain(await mark.getAttribute('data-credlens-state'));
+  await p.close();
+});
