@@ -51,6 +51,11 @@ export function hostOf(url: string | undefined): string {
   }
 }
 
+/** A long identifier (a did:jwk is hundreds of characters) shortened for display; the full one stays in the title. */
+export function shortId(id: string, max = 48): string {
+  return id.length <= max ? id : `${id.slice(0, max - 12)}…${id.slice(-8)}`;
+}
+
 /** Plain words for a verdict, in the extension's own lists (the badge component shows the rest). */
 export const VERDICT_WORDS: Record<string, string> = {
   verified: 'Verified',

@@ -1,6 +1,6 @@
 import { renderReport } from '../shared/panel-app.js';
 import { HistoryStore, type HistoryEntry } from '../shared/history.js';
-import { applyLanguage, download, formatWhen, h, hostOf, VERDICT_WORDS } from '../shared/page.js';
+import { applyLanguage, download, formatWhen, h, hostOf, shortId, VERDICT_WORDS } from '../shared/page.js';
 import { readSettings } from '../shared/settings-browser.js';
 
 const VIA_WORDS: Record<HistoryEntry['via'], string> = {
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
           'tr',
           { 'data-verdict': entry.verdict },
           h('td', {}, h('span', { className: `verdict-dot ${entry.verdict}`, 'aria-hidden': 'true' }), VERDICT_WORDS[entry.verdict] ?? entry.verdict),
-          h('td', {}, h('strong', { text: entry.title ?? 'Untitled credential' }), entry.issuer ? h('div', { className: 'hint', text: entry.issuer }) : undefined, h('div', { className: 'hint mono', text: entry.source.slice(0, 140) })),
+          h('td', {}, h('strong', { text: entry.title ?? 'Untitled credential' }), entry.issuer ? h('div', { className: 'hint', title: entry.issuer, text: shortId(entry.issuer) }) : undefined, h('div', { className: 'hint mono', title: entry.source, text: shortId(entry.source, 72) })),
           h('td', {}, where, h('div', { className: 'hint', text: VIA_WORDS[entry.via] })),
           h('td', {}, formatWhen(entry.verifiedAt), entry.times > 1 ? h('div', { className: 'hint', text: `${entry.times} times since ${formatWhen(entry.firstVerifiedAt)}` }) : undefined),
           h('td', {}, h('div', { className: 'row' }, show, remove)),

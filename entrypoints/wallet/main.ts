@@ -5,7 +5,7 @@ import { stackCredentials } from '../../lib/validate/eu/index.js';
 import { durationHours } from '../../lib/validate/eu/stack.js';
 import { callBackground } from '../shared/everyday-client.js';
 import type { InputRef } from '../shared/everyday-messages.js';
-import { applyLanguage, download, fileBase64, formatWhen, h } from '../shared/page.js';
+import { applyLanguage, download, fileBase64, formatWhen, h, shortId } from '../shared/page.js';
 import { renderReport } from '../shared/panel-app.js';
 import { base64ToBytes, payloadId, safeFileName, textFileType, WalletStore, type WalletItem, type WalletPayload, type WalletVia } from '../shared/wallet.js';
 
@@ -138,7 +138,7 @@ function levelText(report: VerificationReport | undefined): string | undefined {
 function stackSection(items: WalletItem[]): HTMLElement {
   const reports = items.flatMap((i) => (i.report ? [i.report] : []));
   const stack = stackCredentials(reports);
-  const issuers = [...new Set(reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning').map((r) => r.credential?.issuer?.name ?? r.credential?.issuer?.id).filter((x): x is string => !!x))];
+  const issuers = [...new Set(reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning').map((r) => r.credential?.issuer?.name ?? shortId(r.credential?.issuer?.id ?? '')).filter((x): x is string => !!x))];
   const stat = (n: string, l: string, id: string) => h('div', { className: 'stat', id }, h('span', { className: 'n', text: n }), h('span', { className: 'l', text: l }));
   const levels = stack.levels.map((l) => `${l.eqf}${l.count > 1 ? ` (×${l.count})` : ''}`).join(', ');
   const authentic = reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning').length;
@@ -153,8 +153,9 @@ function stackSection(items: WalletItem[]): HTMLElement {
       stat(String(authentic), 'verified (with or without warnings)', 'stack-authentic'),
       stat(stack.ects ? `${stack.ects}` : '0', 'ECTS credits, counted from verified micro-credentials', 'stack-ects'),
       stat(stack.hours ? `${Math.round(stack.hours)}` : '0', 'hours of learning where no ECTS is stated', 'stack-hours'),
-      stat(levels || '-', 'EQF levels', 'stack-levels'),
+      stat(levels || 'none', 'EQF levels', 'stack-levels'),
     ),
+    stack.counted === 0 && authentic > 0 ? h('p', { className: 'hint', text: 'Credits, hours and levels are added up from EU micro-credentials. None of your verified credentials states them yet; their issuer can include them.' }) : undefined,
     h('p', { className: 'hint', id: 'stack-issuers', text: issuers.length ? `Issued by ${issuers.join(', ')}.` : 'No verified issuer yet.' }),
     stack.excluded.length ? h('p', { className: 'hint', text: `Not counted in the totals: ${stack.excluded.length} (not verified, not a micro-credential, or another learner's).` }) : undefined,
   );
@@ -165,7 +166,7 @@ function itemCard(item: WalletItem): HTMLElement {
   const badge = document.createElement('credlens-verdict-badge') as CredlensVerdictBadge;
   badge.setAttribute('state', report?.verdict ?? 'unverifiable');
   const title = report?.credential?.title ?? report?.credential?.achievement?.name ?? item.label;
-  const issuer = report?.credential?.issuer?.name ?? report?.credential?.issuer?.id;
+  const issuer = report?.credential?.issuer?.name ?? (report?.credential?.issuer?.id ? shortId(report.credential.issuer.id) : undefined);
   const facts = h(
     'div',
     { className: 'facts' },

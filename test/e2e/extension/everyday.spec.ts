@@ -11,6 +11,12 @@ import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
  * back at the history and configures Credlens; a learner keeps credentials in the wallet and
  * attaches one to an application form. All hosts are one local HTTPS server.
  */
+/** The extension APIs used inside `worker.evaluate` (run in the service worker, not here). */
+declare const chrome: {
+  tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+  storage: { sync: { set(o: object): Promise<void> }; local: { set(o: object): Promise<void> } };
+};
+
 const EXT = resolve('.output/chrome-mv3');
 const PAGES = resolve('test/e2e/extension/pages');
 const SHOTS = resolve('docs/screenshots');

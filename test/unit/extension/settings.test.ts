@@ -78,7 +78,7 @@ describe('settings', () => {
       fetched.push(url);
       return new Response('');
     });
-    await expect(guarded('https://issuer.example/did.json')).rejects.toBeInstanceOf(BlockedBySettingsError);
+    await expect(guarded('https://issuer.example/did.json', {})).rejects.toBeInstanceOf(BlockedBySettingsError);
     expect(fetched).toEqual([]);
   });
 });
