@@ -6,6 +6,8 @@ import { verify } from '../../../lib/index.js';
 import { jwkToMultibase } from '../../../lib/keys/index.js';
 import type { VerificationReport } from '../../../lib/report.js';
 import type { TrustList } from '../../../lib/trust/types.js';
+import { elmMicrocredential, sealJades } from '../../support/jades.js';
+import { makeCa, makeCrl, makeLeaf } from '../../support/test-ca.js';
 import { createOb2Issuer, fakeFetch, type Ob2Issuer } from '../../support/ob2-issuer.js';
 import { applyMutation, mutationOf, shuffledKeys } from './mutations.js';
 import { newIssuer, sampleVc, signDi, type Cryptosuite, type TestIssuer } from './sign-di.js';
@@ -314,5 +316,61 @@ describe('Open Badges 2.0: tampering', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('Europass EDC (JAdES seal, unencoded payload): tampering', () => {
+  const at = new Date('2026-11-28T00:00:00Z');
+  let sealed: string;
+  let trust: TrustList[];
+  let payload: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const root = await makeCa({ alg: 'ES256' });
+    const leaf = await makeLeaf(root, { alg: 'ES256' });
+    trust = [{ name: 'Test anchors', issuers: [{ legalIdentifier: 'ES:Q2818014I' }], anchors: [root.pem] }];
+    payload = elmMicrocredential();
+    sealed = await sealJades(payload, leaf, { crls: [await makeCrl(root)] });
+  });
+
+  it('the untouched sealed EDC is authentic (the baseline)', async () => {
+    const report = await verify(sealed, { at, offline: true, trust });
+    expect(['verified', 'warning'], summary(report)).toContain(report.verdict);
+  });
+
+  it('any change to the sealed ELM payload is invalid', async () => {
+    const envelope = JSON.parse(sealed) as { payload: string; signatures: unknown[] };
+    await fc.assert(
+      fc.asyncProperty(mutationOf(payload, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(payload, mutation);
+        if (!changed) return;
+        const report = await verify(JSON.stringify({ ...envelope, payload: JSON.stringify(changed) }), { at, offline: true, trust });
+        expectTampered(report, JSON.stringify(mutation));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('any change to the seal\'s protected header is never verified or warning', async () => {
+    const envelope = JSON.parse(sealed) as { payload: string; signatures: Array<Record<string, unknown>> };
+    const signature = envelope.signatures[0] as Record<string, unknown>;
+    const header = JSON.parse(new TextDecoder().decode(base64url.decode(signature.protected as string))) as Record<string, unknown>;
+    await fc.assert(
+      fc.asyncProperty(mutationOf(header, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(header, mutation);
+        if (!changed) return;
+        const tampered = { ...envelope, signatures: [{ ...signature, protected: base64url.encode(JSON.stringify(changed)) }] };
+        const report = await verify(JSON.stringify(tampered), { at, offline: true, trust });
+        expect(['invalid', 'unverifiable'], `${JSON.stringify(mutation)} → ${summary(report)}`).toContain(report.verdict);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('member order and whitespace of the JWS JSON envelope (not of the signed payload) keep the verdict', async () => {
+    const baseline = (await verify(sealed, { at, offline: true, trust })).verdict;
+    const envelope = JSON.parse(sealed) as Record<string, unknown>;
+    const reordered = JSON.stringify({ signatures: envelope.signatures, payload: envelope.payload }, null, 2);
+    expect((await verify(`\n${reordered}\n`, { at, offline: true, trust })).verdict).toBe(baseline);
   });
 });
