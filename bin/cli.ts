@@ -4,7 +4,7 @@ import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type Verificati
 import { parseJsonText } from '../lib/input/json.js';
 import { parseTrustList, TrustListError } from '../lib/trust/list.js';
 import { formatReport, safeText } from './format-report.js';
-import { CliInputError, directoryBundle, readInputBytes, resolveHost } from './node-io.js';
+import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
 import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
@@ -108,6 +108,7 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
     offline: values.offline,
     cache: new MemoryCache(),
     network: { resolveHost, redirect: 'manual' },
+    fetch: pinnedFetch(),
   };
   if (values.at !== undefined) {
     const at = new Date(values.at);

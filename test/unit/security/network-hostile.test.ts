@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinnedFetch } from '../../../bin/node-io.js';
 import { verify } from '../../../lib/index.js';
 import { createIo, MemoryCache } from '../../../lib/io/index.js';
 import { isNonPublicAddress, parseIpv6 } from '../../../lib/io/address.js';
@@ -347,5 +348,37 @@ describe('address guard: alternative spellings of private addresses', () => {
     expect(parseIpv6('1::2::3')).toBeUndefined();
     expect(parseIpv6('12345::1')).toBeUndefined();
     expect(isNonPublicAddress('not:an:address:zz')).toBe(true);
+  });
+});
+
+describe('DNS rebinding against the CLI (real local server)', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startHttp({
+      '/cred': (_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(credentialJson);
+      },
+    });
+  });
+  afterAll(async () => server.close());
+
+  // The seam's own DNS check sees a public address; the connection-time lookup answers loopback.
+  const rebinding = (fetchImpl: ReturnType<typeof pinnedFetch>) =>
+    createIo({ fetch: fetchImpl, policy: { allowHttp: true, redirect: 'manual', resolveHost: async () => ['93.184.215.14'] } });
+
+  it('refuses to connect when the name resolves to a private address at connect time, after passing the first check', async () => {
+    const port = new URL(server.base).port;
+    const before = server.requests.length;
+    const io = rebinding(pinnedFetch({ resolve: async () => ['127.0.0.1'] }));
+    await expect(io.get(`http://rebind.example:${port}/cred`, { kind: 'credential' })).rejects.toMatchObject({ code: 'IO_NETWORK', message: expect.stringMatching(/private address 127\.0\.0\.1/) });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('the same connection succeeds when private addresses are allowed (so the refusal above is the guard, not a broken setup)', async () => {
+    const port = new URL(server.base).port;
+    const io = rebinding(pinnedFetch({ resolve: async () => ['127.0.0.1'], allowPrivateNetwork: true }));
+    const response = await io.get(`http://rebind.example:${port}/cred`, { kind: 'credential', cacheTtlSeconds: 0 });
+    expect(new TextDecoder().decode(response.body)).toBe(credentialJson);
   });
 });
