@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { SignJWT, base64url, exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CredlensError } from '../../../lib/errors.js';
-import { verify } from '../../../lib/index.js';
+import { verify, verifyAll } from '../../../lib/index.js';
+import { pdfWithAttachments } from '../../support/pdf-fixtures.js';
 import { readSvgBadge } from '../../../lib/input/baked.js';
 import { ContainerError } from '../../../lib/input/container-error.js';
 import { parseJsonText } from '../../../lib/input/json.js';
@@ -262,5 +263,21 @@ describe('fuzzing verify() end to end', () => {
       expect(url.startsWith('https://')).toBe(true);
       expect(url).not.toMatch(/127\.0\.0\.1|::ffff|169\.254/);
     }
+  });
+});
+
+describe('fuzzing PDF documents (verifyAll)', () => {
+  it('mutated PDFs (links and attachments) give reports in bounded time, never a crash', async () => {
+    const pdf = await pdfWithAttachments([{ name: 'badge.json', bytes: new TextEncoder().encode('{"@context":"https://www.w3.org/ns/credentials/v2","type":"VerifiableCredential"}'), mimeType: 'application/json' }]);
+    await fc.assert(
+      fc.asyncProperty(mutatedBytes(pdf), async (bytes) => {
+        const started = performance.now();
+        const results = await verifyAll(bytes, { ...options, pdfQr: false });
+        expect(performance.now() - started).toBeLessThan(10_000);
+        expect(results.length).toBeGreaterThan(0);
+        for (const r of results) expect(VERDICTS).toContain(r.report.verdict);
+      }),
+      { numRuns: 15 },
+    );
   });
 });
