@@ -101,7 +101,7 @@ export function verifyPage(src: string, options: { theme?: 'light' | 'dark'; com
   );
 }
 
-export function jobsPage(issuer: string, examples: readonly Example[]): string {
+export function jobsPage(issuer: string, examples: readonly Example[], cvPath: string): string {
   const links = examples
     .filter((e) => e.served === 'cors')
     .map((e) => `<li><code>${escape(`${issuer}/credentials/${e.id}`)}</code> <span class="tag">${escape(e.variant)}</span></li>`)
@@ -121,6 +121,10 @@ export function jobsPage(issuer: string, examples: readonly Example[]): string {
   <credlens-verifier upload name="credential2" proxy="/proxy?url={url}"></credlens-verifier>
   <button type="submit">Send application</button>
 </form>
+<section class="try-cv" aria-labelledby="try-cv-title">
+  <h2 id="try-cv-title">Try it with a CV</h2>
+  <p>Download <a href="${escape(cvPath)}" download="anna-kowalska-cv.pdf">Anna Kowalska’s CV (PDF)</a> and drop it on the first field. The field lists every credential the CV carries (links in its text, a clickable link and files attached to the PDF), each with its verdict and where it was found; tick the ones to send.</p>
+</section>
 <details class="try">
   <summary>Links to paste while trying it</summary>
   <ul>${links}</ul>

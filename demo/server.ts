@@ -11,16 +11,19 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { verify, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+import { verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
 import { loadHandler } from '../lib/formats/index.js';
 import { EXAMPLES, exampleById } from './examples.js';
 import { createDemoIssuers, demoTrustList, publishedDocuments, type DemoIssuers, type Published } from './issuers/index.js';
+import { buildCvPdf } from './cv.js';
 import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage, verifyPage } from './pages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_DIR = join(ROOT, 'dist/widget');
 const ASSETS_DIR = join(ROOT, 'demo/public');
 const HOST = '127.0.0.1';
+/** The applicant's CV (a PDF carrying credentials), built at start-up. */
+export const CV_PATH = '/demo/anna-kowalska-cv.pdf';
 
 /** DEMO ONLY: lets the verifier reach the local issuer over http on loopback. Never in production. */
 const DEMO_NETWORK: VerifyOptions['network'] = { allowHttp: true, allowPrivateNetwork: true };
@@ -62,7 +65,8 @@ export async function startDemo(port: number): Promise<Demo> {
   const boardPort = await listen(boardServer, port);
   const board = `http://${HOST}:${boardPort}`;
   const trust = demoTrustList(issuers);
-  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust).catch((e) => fail(res, e)));
+  const cv = await buildCvPdf({ issuer: issuerOrigin, bodies });
+  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust, cv).catch((e) => fail(res, e)));
 
   return {
     board,
@@ -109,7 +113,7 @@ async function serveIssuer(
   send(404, TYPES['.txt']!, 'Not found');
 }
 
-async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList): Promise<void> {
+async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList, cv: Uint8Array): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://board.invalid');
   const page = (status: number, html: string) => {
     res.writeHead(status, {
@@ -126,8 +130,12 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
     res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(trust));
     return;
   }
+  if (url.pathname === CV_PATH) {
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="anna-kowalska-cv.pdf"', 'cache-control': 'no-store' }).end(cv);
+    return;
+  }
   if (url.pathname === '/') return page(200, indexPage(`http://${req.headers.host ?? ''}`, issuer, EXAMPLES));
-  if (url.pathname === '/jobs') return page(200, jobsPage(issuer, EXAMPLES));
+  if (url.pathname === '/jobs') return page(200, jobsPage(issuer, EXAMPLES, CV_PATH));
   if (url.pathname === '/examples') return page(200, examplesPage(issuer, issuerNoCors, EXAMPLES));
   if (url.pathname === '/verify') {
     const theme = url.searchParams.get('theme');
@@ -186,13 +194,15 @@ async function apply(req: IncomingMessage, trust: TrustList): Promise<string> {
   }).formData();
   const results: Array<{ field: string; submitted: string; report: VerificationReport }> = [];
   for (const field of ['credential', 'credential2']) {
-    const value = form.get(field);
-    if (value === null || value === '') continue;
-    // Re-verify on the server with the same library: the browser's verdict is the applicant's claim.
-    const input = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
-    const report = await verify(input, { network: DEMO_NETWORK, trust: [trust] });
-    const submitted = typeof value === 'string' ? value : `(file ${value.name}, ${value.size} bytes)`;
-    results.push({ field, submitted, report });
+    // A field may carry several credentials (those the applicant chose from a PDF): one entry each.
+    for (const value of form.getAll(field).slice(0, 32)) {
+      if (value === '') continue;
+      // Re-verify on the server with the same library: the browser's verdict is the applicant's claim.
+      const input = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
+      const report = await verify(input, { network: DEMO_NETWORK, trust: [trust] });
+      const submitted = typeof value === 'string' ? value : `(file ${value.name}, ${value.size} bytes)`;
+      results.push({ field, submitted, report });
+    }
   }
   return appliedPage(String(form.get('applicant') ?? ''), results);
 }
@@ -233,7 +243,7 @@ function close(server: Server): Promise<void> {
 /** Verifies every example from the issuer, in Node, and compares with what the example expects. */
 async function smoke(demo: Demo): Promise<boolean> {
   let ok = true;
-  for (const path of ['/', '/jobs', '/examples', '/widget/credlens-verifier.js', '/assets/examples.js']) {
+  for (const path of ['/', '/jobs', '/examples', '/widget/credlens-verifier.js', '/widget/pdf.worker.js', '/assets/examples.js', CV_PATH]) {
     const response = await fetch(demo.board + path);
     console.log(`${response.ok ? 'ok  ' : 'FAIL'} GET ${path} ${response.status}`);
     ok &&= response.ok;
@@ -248,6 +258,14 @@ async function smoke(demo: Demo): Promise<boolean> {
     const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');
     console.log(`${pass ? 'ok  ' : 'FAIL'} ${example.id.padEnd(20)} ${report.verdict.padEnd(12)} (expected ${expected}${supported ? '' : ', format not implemented yet'}) ${reason ?? ''}${failing}`);
   }
+  // The CV: every credential it carries is found (QR reading off, as in the widget) with the verdict of its example.
+  const cv = new Uint8Array(await (await fetch(demo.board + CV_PATH)).arrayBuffer());
+  const found = await verifyAll(cv, { network: DEMO_NETWORK, trust: [demo.trust], pdfQr: false });
+  const expectedCv = ['text-link verified', 'annotation-link verified', 'text-link invalid', 'embedded-file verified', 'embedded-file verified'];
+  const got = found.map((f) => `${f.location.kind} ${f.report.verdict}`);
+  const cvOk = [...got].sort().join() === [...expectedCv].sort().join();
+  ok &&= cvOk;
+  console.log(`${cvOk ? 'ok  ' : 'FAIL'} CV PDF: ${got.join(', ')}${cvOk ? '' : ` (expected ${expectedCv.join(', ')})`}`);
   return ok;
 }
 

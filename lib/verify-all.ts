@@ -15,11 +15,15 @@ export interface VerifyAllOptions extends VerifyOptions {
   pdfWorker?: Worker;
   /** Render PDF pages and read QR codes (default true; needs `configureQrDecoder()` first). */
   pdfQr?: boolean;
+  /** Give each result the `input` that was verified, so a caller can pass the credential on (the widget's form value). */
+  withInputs?: boolean;
 }
 
 export interface LocatedReport {
   location: CredentialLocation;
   report: VerificationReport;
+  /** With `withInputs`: what was verified (a link, the credential's text, or an attached file's bytes); absent for the document entry. */
+  input?: string | Uint8Array;
 }
 
 /** Candidates verified at the same time. */
@@ -58,7 +62,8 @@ export async function verifyAll(input: VerifyInput, options: VerifyAllOptions = 
   scan.candidates.forEach((candidate, i) => {
     const report = reports[i] as VerificationReport;
     const quiet = candidate.location.kind === 'embedded-file' && 'input' in candidate && report.checks.some((c) => NOT_A_CREDENTIAL.has(c.code));
-    if (!quiet) results.push({ location: candidate.location, report });
+    if (quiet) return;
+    results.push(options.withInputs && 'input' in candidate ? { location: candidate.location, report, input: candidate.input } : { location: candidate.location, report });
   });
   const notices = [...scan.notices];
   if (results.length === 0) {

@@ -3,7 +3,7 @@
 // handlers, the JSON-LD engine) in lazily loaded chunks beside it, then custom-elements.json.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -46,6 +46,12 @@ if (gzip > BUDGET_GZIP_BYTES) {
   console.error(`credlens-verifier.js is over its size budget: ${gzip} > ${BUDGET_GZIP_BYTES} bytes gzip`);
   process.exit(1);
 }
+
+// pdf.js parses PDFs in a Worker: its own worker build (the legacy one, like the main module lib
+// loads), beside the entry, fetched only when a learner drops a PDF. Same package, same version.
+copyFileSync(join(root, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs'), join(outdir, 'pdf.worker.js'));
+const workerGzip = gzipSync(readFileSync(join(outdir, 'pdf.worker.js'))).byteLength;
+console.log(`${'dist/widget/pdf.worker.js'.padEnd(60)} (lazy, PDF only) ${(workerGzip / 1024).toFixed(1).padStart(6)} kB gzip`);
 
 // The manifest comes from the JSDoc of the elements (@attr, @fires, @csspart, @cssproperty).
 execFileSync(

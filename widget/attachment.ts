@@ -5,6 +5,7 @@ export type Attachment =
   | { kind: 'link'; name: string; text: string };
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export class AttachmentError extends Error {}
@@ -12,9 +13,9 @@ export class AttachmentError extends Error {}
 export async function fromFile(file: File): Promise<Attachment> {
   if (file.size > MAX_FILE_BYTES) throw new AttachmentError(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const isPng = PNG.every((b, i) => bytes[i] === b);
+  const binary = PNG.every((b, i) => bytes[i] === b) || PDF.every((b, i) => bytes[i] === b);
   const attachment: Attachment = { kind: 'file', name: file.name, bytes, file };
-  if (!isPng) {
+  if (!binary) {
     try {
       attachment.text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
@@ -30,6 +31,11 @@ export function fromText(raw: string): Attachment | undefined {
   if (/^https?:\/\/\S+$/i.test(text)) return { kind: 'link', name: text, text };
   const name = text.length > 40 ? `${text.slice(0, 37)}…` : text;
   return { kind: 'text', name, text };
+}
+
+/** A PDF (a CV, a certificate) may carry several credentials: the widget lists them for the learner to choose. */
+export function isPdf(a: Attachment): a is Extract<Attachment, { kind: 'file' }> {
+  return a.kind === 'file' && PDF.every((b, i) => a.bytes[i] === b);
 }
 
 /** The input handed to lib's verify(). */

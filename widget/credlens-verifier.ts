@@ -18,9 +18,23 @@ import {
   type VerificationState,
   type VerifyOptions,
 } from '../lib/index.js';
-import { AttachmentError, formValue, fromFile, fromText, verifyInput, type Attachment } from './attachment.js';
+import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
 import { CredlensVerifiedEvent } from './events.js';
+import type { FoundCredential, PdfScanResult } from './pdf.js';
 import { proxiedFetch } from './proxy.js';
+
+/** pdfjs-dist's worker, copied beside the widget by the build (scripts/build-widget.mjs); fetched only for a PDF. */
+const PDF_WORKER_URL = new URL('./pdf.worker.js', import.meta.url);
+
+/** What a PDF the learner dropped holds, and which of its credentials the learner chose. */
+interface PdfState {
+  name: string;
+  result?: PdfScanResult;
+  chosen: boolean[];
+  expanded: boolean[];
+}
+
+const SEVERITY: Record<VerificationState, number> = { pending: 0, verified: 1, warning: 2, unverifiable: 3, invalid: 4 };
 
 /** Options passed to lib's verify() (everything but the progress callback and the signal, which the element owns). */
 export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
@@ -28,7 +42,9 @@ export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
 /**
  * Verifies a learning credential in place and shows the verdict, what the credential says and every
  * check with why. With `upload`, the learner attaches a credential (file, pasted text or link); it
- * is verified at once and becomes the element's form value.
+ * is verified at once and becomes the element's form value. A PDF (a CV) is searched for every
+ * credential it carries; the learner ticks the ones to attach, and the form gets one entry per
+ * chosen credential under the element's name.
  *
  * @tag credlens-verifier
  * @attr src - URL of a credential, or of a page that links to one
@@ -108,6 +124,7 @@ export class CredlensVerifier extends LitElement {
     _notice: { state: true },
     _announcement: { state: true },
     _dragging: { state: true },
+    _pdf: { state: true },
   };
 
   static override styles = [
@@ -260,6 +277,80 @@ export class CredlensVerifier extends LitElement {
         min-width: 0;
         font-size: 0.92em;
       }
+      .pdf {
+        display: grid;
+        gap: 0.6em;
+      }
+      .pdf-summary {
+        margin: 0;
+        font-weight: 600;
+      }
+      .found {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      .found-item {
+        border: 1px solid var(--_border-color);
+        border-radius: var(--_radius);
+        padding: 0.6em 0.75em;
+        display: grid;
+        gap: 0.5em;
+        background: var(--_background);
+      }
+      .found-item.chosen {
+        border-color: var(--_accent-color);
+        box-shadow: inset 4px 0 0 var(--_accent-color);
+      }
+      .found-row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4em 0.75em;
+      }
+      .found-row input[type='checkbox'] {
+        width: 1.25em;
+        height: 1.25em;
+        margin: 0;
+        accent-color: var(--_accent-color);
+        flex: none;
+      }
+      .found-row input[type='checkbox']:focus-visible {
+        outline: 3px solid var(--_focus-ring);
+        outline-offset: 2px;
+      }
+      .found-label {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.3em 0.6em;
+        flex: 1 1 14em;
+        min-width: 0;
+        font-size: 1em;
+        font-weight: 400;
+        cursor: pointer;
+      }
+      .found-title {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .found-where {
+        flex-basis: 100%;
+        color: var(--_muted-color);
+        font-size: 0.85em;
+        overflow-wrap: anywhere;
+      }
+      .found-note {
+        margin: 0;
+        font-size: 0.88em;
+        color: var(--_color);
+      }
+      .found-details {
+        display: grid;
+        gap: 0.8em;
+      }
     `,
   ];
 
@@ -286,6 +377,7 @@ export class CredlensVerifier extends LitElement {
   declare private _notice: string | undefined;
   declare private _announcement: string;
   declare private _dragging: boolean;
+  declare private _pdf: PdfState | undefined;
 
   private readonly internals: ElementInternals | undefined;
   private controller: AbortController | undefined;
@@ -339,6 +431,11 @@ export class CredlensVerifier extends LitElement {
    * and resolves with the report; a newer call cancels an older one (which then resolves undefined).
    */
   async verify(): Promise<VerificationReport | undefined> {
+    if (this._attachment && isPdf(this._attachment)) {
+      await this.verifyPdf(this._attachment.bytes, this._attachment.name);
+      return undefined;
+    }
+    this._pdf = undefined;
     const input = this.currentInput();
     this.controller?.abort();
     if (input === undefined) {
@@ -393,6 +490,80 @@ export class CredlensVerifier extends LitElement {
     this.updateValidity();
     this.dispatchEvent(new CredlensVerifiedEvent(report));
     return report;
+  }
+
+  /** For a PDF: every credential found, with where it was found and its report (in document order). */
+  get reports(): Array<Pick<FoundCredential, 'location' | 'report'>> | undefined {
+    return this._pdf?.result?.found.map(({ location, report }) => ({ location, report }));
+  }
+
+  /**
+   * Searches a PDF for credentials and verifies each (lib's verifyAll, pdf.js in a Worker). Fires
+   * `credlens-verified` once per credential found; nothing is chosen until the learner ticks it.
+   */
+  private async verifyPdf(bytes: Uint8Array, name: string): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const run = ++this.run;
+    this._report = undefined;
+    this._planned = [];
+    this._checks = [];
+    this._preview = undefined;
+    this._notice = undefined;
+    this._pdf = { name, chosen: [], expanded: [] };
+    this.state = 'pending';
+    const t = messages(this.language);
+    this._announcement = fill(t.pdf.scanning, { name });
+    this.updateValidity();
+    let result: PdfScanResult;
+    try {
+      const { scanPdfUpload } = await import('./pdf.js');
+      result = await scanPdfUpload(bytes, { ...this.verifyOptions(), signal: controller.signal }, PDF_WORKER_URL);
+    } catch (error) {
+      if (run !== this.run) return;
+      this._pdf = { name, result: { found: [], notices: [] }, chosen: [], expanded: [] };
+      this.state = 'unverifiable';
+      this._notice = error instanceof Error ? error.message : String(error);
+      this._announcement = this._notice;
+      this.updateValidity();
+      return;
+    }
+    if (run !== this.run) return;
+    this._pdf = { name, result, chosen: result.found.map(() => false), expanded: result.found.map(() => false) };
+    this.state = this.pdfState();
+    const count = result.found.length;
+    this._announcement = fill(count === 0 ? t.pdf.none : count === 1 ? t.pdf.foundOne : t.pdf.foundMany, { name, count: String(count) });
+    this.updateValidity();
+    for (const found of result.found) this.dispatchEvent(new CredlensVerifiedEvent(found.report));
+  }
+
+  /** A PDF's state: the worst verdict among the chosen credentials; nothing chosen, no state. */
+  private pdfState(): VerificationState | undefined {
+    const pdf = this._pdf;
+    if (!pdf?.result) return pdf ? 'pending' : undefined;
+    const chosen = pdf.result.found.filter((_, i) => pdf.chosen[i]).map((f) => f.report.verdict);
+    if (chosen.length === 0) return pdf.result.found.length === 0 ? 'unverifiable' : undefined;
+    return chosen.reduce((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst));
+  }
+
+  private onChoose(index: number, event: Event): void {
+    const pdf = this._pdf;
+    if (!pdf) return;
+    const chosen = [...pdf.chosen];
+    chosen[index] = (event.target as HTMLInputElement).checked;
+    this._pdf = { ...pdf, chosen };
+    this.state = this.pdfState();
+    this.updateValidity();
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onToggleFound(index: number): void {
+    const pdf = this._pdf;
+    if (!pdf) return;
+    const expanded = [...pdf.expanded];
+    expanded[index] = !expanded[index];
+    this._pdf = { ...pdf, expanded };
   }
 
   override connectedCallback(): void {
@@ -451,6 +622,7 @@ export class CredlensVerifier extends LitElement {
 
   private resetResult(): void {
     this.run++;
+    this._pdf = undefined;
     this._report = undefined;
     this._planned = [];
     this._checks = [];
@@ -468,11 +640,22 @@ export class CredlensVerifier extends LitElement {
     return [words.label, title, words.description].filter(Boolean).join('. ');
   }
 
-  private formValueNow(): string | File | null {
+  private formValueNow(): string | File | FormData | null {
+    if (this._pdf) return this.pdfFormValue();
     if (this._attachment) return formValue(this._attachment);
     if (this.credential && this.credential.trim()) return this.credential;
     if (this.src && this.src.trim()) return this.src.trim();
     return null;
+  }
+
+  /** One entry per chosen credential, all under the element's name (what `FormData.getAll(name)` returns on the server). */
+  private pdfFormValue(): FormData | null {
+    const pdf = this._pdf;
+    const chosen = pdf?.result?.found.filter((_, i) => pdf.chosen[i]) ?? [];
+    if (chosen.length === 0 || !this.name) return null;
+    const data = new FormData();
+    for (const found of chosen) data.append(this.name, found.value);
+    return data;
   }
 
   private updateValidity(): void {
@@ -482,7 +665,7 @@ export class CredlensVerifier extends LitElement {
     internals.setFormValue(value);
     const t = messages(this.language);
     const anchor = this.renderRoot?.querySelector<HTMLElement>('[data-anchor]') ?? undefined;
-    if (this.required && value === null) internals.setValidity({ valueMissing: true }, t.ui.requiredMessage, anchor);
+    if (this.required && value === null) internals.setValidity({ valueMissing: true }, this._pdf?.result?.found.length ? t.pdf.requiredMessage : t.ui.requiredMessage, anchor);
     else if (this.state === 'invalid') internals.setValidity({ customError: true }, t.ui.invalidMessage, anchor);
     else internals.setValidity({});
   }
@@ -590,7 +773,7 @@ export class CredlensVerifier extends LitElement {
     return html`<div part="base" class="base">
       ${this.upload ? this.renderUpload(lang) : nothing}
       <div role="status" aria-live="polite" aria-atomic="true" class="sr-only">${this._announcement}</div>
-      ${this.state ? this.renderResult(lang) : nothing}
+      ${this._pdf ? this.renderPdf(lang, this._pdf) : this.state ? this.renderResult(lang) : nothing}
       ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
       ${this._report && this.proxy && !this._notice ? html`<p class="meta">${t.ui.proxyHint}</p>` : nothing}
     </div>`;
@@ -622,7 +805,7 @@ export class CredlensVerifier extends LitElement {
           hidden
           tabindex="-1"
           aria-label=${t.ui.chooseFile}
-          accept=".json,.jsonld,.jwt,.txt,.png,.svg,application/json,application/ld+json,application/vc+ld+json,application/vc+jwt,image/png,image/svg+xml,text/plain"
+          accept=".json,.jsonld,.jwt,.txt,.png,.svg,.pdf,application/pdf,application/json,application/ld+json,application/vc+ld+json,application/vc+jwt,image/png,image/svg+xml,text/plain"
           @change=${this.onFileChange}
         />
       </div>
@@ -643,6 +826,78 @@ export class CredlensVerifier extends LitElement {
         <div><button part="button" type="button" @click=${this.onVerifyClick} ?disabled=${this.disabled}>${t.ui.verifyButton}</button></div>
       </div>
     </div>`;
+  }
+
+  private renderPdf(lang: Lang, pdf: PdfState) {
+    const t = messages(lang);
+    if (!pdf.result) {
+      return html`<div class="pdf"><p class="pdf-summary">${fill(t.pdf.scanning, { name: pdf.name })}</p>
+        <credlens-verdict-badge state="pending" lang=${lang} theme=${this.theme ?? nothing}></credlens-verdict-badge></div>`;
+    }
+    const { found, notices } = pdf.result;
+    const count = found.length;
+    const summary = fill(count === 0 ? t.pdf.none : count === 1 ? t.pdf.foundOne : t.pdf.foundMany, { name: pdf.name, count: String(count) });
+    const chosen = pdf.chosen.filter(Boolean).length;
+    // "Nothing found" is already the summary; other document findings (a page not searched, encrypted) are told.
+    const shownNotices = notices.filter((c) => c.code !== 'PDF_NO_CREDENTIAL' || count > 0);
+    return html`<div class="pdf">
+      <p class="pdf-summary" id="pdf-summary">${summary}</p>
+      ${count
+        ? html`<ul class="found" aria-label=${fill(t.pdf.listLabel, { name: pdf.name })}>
+              ${found.map((f, i) => this.renderFound(lang, f, i, pdf))}
+            </ul>
+            <p class="meta" aria-live="polite">${fill(t.pdf.chosen, { count: String(chosen), total: String(count) })}</p>`
+        : nothing}
+      ${shownNotices.map((c) => html`<p part="notice" class="notice">${c.message}</p>`)}
+      <p class="meta">${t.pdf.qrNotRead}</p>
+    </div>`;
+  }
+
+  private renderFound(lang: Lang, found: FoundCredential, index: number, pdf: PdfState) {
+    const t = messages(lang);
+    const { report, location } = found;
+    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name) || (report.format !== 'unknown' ? FORMAT_NAMES[report.format] : '') || t.ui.untitled;
+    const where = [location.page ? fill(t.pdf.page, { page: String(location.page) }) : '', t.pdf.where[location.kind], location.name ?? location.url ?? ''].filter(Boolean).join(' · ');
+    const attachable = report.verdict !== 'invalid';
+    const id = `found-${index}`;
+    const expanded = pdf.expanded[index] === true;
+    const credential = report.credential;
+    return html`<li class="found-item ${pdf.chosen[index] ? 'chosen' : ''}" data-verdict=${report.verdict} data-kind=${location.kind}>
+      <div class="found-row">
+        <input
+          type="checkbox"
+          id=${id}
+          .checked=${pdf.chosen[index] === true}
+          ?disabled=${!attachable || this.disabled}
+          aria-describedby=${attachable ? `${id}-where` : `${id}-where ${id}-note`}
+          @change=${(e: Event) => this.onChoose(index, e)}
+        />
+        <label class="found-label" for=${id}>
+          <credlens-verdict-badge state=${report.verdict} lang=${lang} theme=${this.theme ?? nothing}></credlens-verdict-badge>
+          <span class="found-title">${title}</span>
+          <span class="found-where" id="${id}-where">${where}</span>
+        </label>
+        <button part="toggle button" class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-details" @click=${() => this.onToggleFound(index)}>
+          ${expanded ? t.ui.hideDetails : t.ui.showDetails}
+        </button>
+      </div>
+      ${attachable ? nothing : html`<p class="found-note" id="${id}-note">${t.pdf.notAttachable}</p>`}
+      <div class="found-details" id="${id}-details" ?hidden=${!expanded}>
+        ${expanded
+          ? html`${credential || report.microcredential
+                ? html`<div>${report.verdict === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
+                    class="panel"
+                    lang=${lang}
+                    theme=${this.theme ?? nothing}
+                    .credential=${credential}
+                    .microcredential=${report.microcredential}
+                    .trustTier=${trustTierOf(report)}
+                  ></credlens-credential-card></div>`
+                : nothing}
+              <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${report.checks.map((c) => ({ id: c.id }))} .checks=${report.checks}></credlens-check-list>`
+          : nothing}
+      </div>
+    </li>`;
   }
 
   private renderResult(lang: Lang) {

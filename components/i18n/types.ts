@@ -1,4 +1,4 @@
-import type { CheckStatus, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
+import type { CheckStatus, CredentialLocation, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
 
 /** Every string the components and the widget show, for one language. */
 export interface Messages {
@@ -50,6 +50,20 @@ export interface Messages {
     issuerImage: string;
     unconfirmed: string;
     progress: string;
+  };
+  /** The widget's PDF upload: the credentials found in a document the learner dropped. */
+  pdf: {
+    scanning: string;
+    foundOne: string;
+    foundMany: string;
+    none: string;
+    listLabel: string;
+    chosen: string;
+    notAttachable: string;
+    page: string;
+    where: Record<CredentialLocation['kind'], string>;
+    qrNotRead: string;
+    requiredMessage: string;
   };
 }
 

@@ -1,4 +1,4 @@
-/* global document */
+/* global document, queueMicrotask */
 // Job board page script: the applicant attaches credentials; the board reacts to their verdicts.
 // The board's trust list first (it names the demo issuer, whose key is new at every start), then
 // the widget: elements start verifying as soon as it is imported.
@@ -15,10 +15,13 @@ const form = document.querySelector('form.apply');
 const submit = form?.querySelector('button[type=submit]');
 
 // An invalid credential blocks submission through the element's validity; say why next to the button.
-document.addEventListener('credlens-verified', (event) => {
-  const report = event.detail;
+// The element's state covers what it submits (for a PDF: the credentials the applicant ticked).
+function explainSubmit() {
+  const blocked = [...(form?.querySelectorAll('credlens-verifier') ?? [])].some((el) => el.getAttribute('state') === 'invalid');
   const note = form?.querySelector('.submit-note') ?? document.createElement('p');
   note.className = 'submit-note';
-  note.textContent = report.verdict === 'invalid' ? 'An attached credential did not pass verification; remove it to apply.' : '';
+  note.textContent = blocked ? 'An attached credential did not pass verification; remove it to apply.' : '';
   if (submit && !note.isConnected) submit.after(note);
-});
+}
+document.addEventListener('credlens-verified', () => queueMicrotask(explainSubmit));
+form?.addEventListener('change', () => queueMicrotask(explainSubmit));
