@@ -55,7 +55,8 @@ export async function prepare(tool: ToolId, input: Fixture, fixtures: Fixtures):
 }
 
 async function credlens(input: Fixture): Promise<Verify> {
-  const { verify } = await import('../lib/index.js');
+  const { loadCredlens } = await import('./build-lib.js');
+  const { verify } = await loadCredlens();
   const value = input.family === 'di' ? input.fixture.credential : input.fixture.token;
   return async () => {
     const report = await verify(value as never, { offline: true });

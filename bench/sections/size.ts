@@ -15,7 +15,7 @@ export interface SizeResult {
   widgetError?: string;
   extension?: { contentScript: FileSize; zipBytes: number; files: number };
   extensionError?: string;
-  blockcerts?: { first?: FileSize; chunks?: FileSize[]; error?: string; version?: string };
+  blockcerts?: { first?: FileSize; chunks?: FileSize[]; error?: string; version?: string; note?: string };
   notes: string[];
 }
 
@@ -101,7 +101,8 @@ async function blockcerts(log: (line: string) => void): Promise<NonNullable<Size
     const main = join(dir, 'package/dist/main.js');
     if (untar.status !== 0 || !existsSync(main)) return { error: 'the published package has no dist/main.js' };
     return {
-      version: '1.56.0 (published dist/main.js, not re-bundled: npm install fails on its GitHub git dependencies)',
+      version: '1.56.0',
+      note: 'Blockcerts verifier: `npm install @blockcerts/blockcerts-verifier` fails here (its @blockcerts/cert-verifier-js dependency names GitHub git URLs; only the npm registry is reachable), so it could not be re-bundled with our esbuild settings; measured instead: its own published production bundle dist/main.js (one self-contained script, no lazy chunks), fetched with npm pack.',
       first: { ...sizeOf(main, dir), file: 'dist/main.js (published, self-contained)' },
       chunks: [],
     };

@@ -86,7 +86,8 @@ export async function measureThroughput(count: number, log: (line: string) => vo
     credentials.push(await signDi(unsigned, 'eddsa-rdfc-2022', { did: issuer.did, key: issuer.key as never, didDocument: {} }, documents));
   }
 
-  const { verify, MemoryCache } = await import('../../lib/index.js');
+  const { loadCredlens } = await import('../build-lib.js');
+  const { verify, MemoryCache } = await loadCredlens();
   let requests = 0;
   const fetch = async (url: string): Promise<Response> => {
     requests += 1;
