@@ -32,6 +32,8 @@ const CANVAS_RETRIES_MS = [1000, 4000];
  * the platforms those links name; the finds past the budget are marked, not verified.
  */
 export const MAX_VERIFICATIONS_PER_MINUTE = 100;
+/** Images and canvases one page may have the background fetch and decode per minute (QR codes, baked badges). */
+export const MAX_PROBES_PER_MINUTE = 60;
 
 /**
  * Detects credentials, marks them and keeps up with the page: a MutationObserver collects added
@@ -48,7 +50,7 @@ export class Scanner {
   private readonly canvasAttempts = new WeakMap<Element, number>();
   private current: { root: Element; it: Iterator<Candidate> } | undefined;
   private scheduled = false;
-  private budget = { windowStart: 0, used: 0 };
+  private readonly budgets = { verify: { windowStart: 0, used: 0 }, probe: { windowStart: 0, used: 0 } };
   private readonly guard: MutationObserver;
   readonly marks = new Set<Mark>();
 
@@ -186,6 +188,8 @@ export class Scanner {
   private probe(element: Element, key: string, request: ContentRequest, onNothing?: () => void): void {
     const entries = this.remember(element, key);
     if (!entries) return;
+    // Past the budget the image is left alone (not remembered): a later scan may look at it again.
+    if (!this.takeBudget('probe', MAX_PROBES_PER_MINUTE)) return;
     entries.set(key, 'probing');
     void this.options.send<ProbeResult>(request).then((result) => {
       entries.delete(key);
@@ -204,7 +208,7 @@ export class Scanner {
     this.marks.add(mark);
     this.insertAfter(element, mark.host);
     this.guard.observe(mark.host, { attributes: true, attributeFilter: ['data-credlens-state', 'data-credlens-kind'] });
-    if (!this.takeBudget()) {
+    if (!this.takeBudget('verify', MAX_VERIFICATIONS_PER_MINUTE)) {
       mark.setState('unverifiable', `Not verified: this page asked for more than ${MAX_VERIFICATIONS_PER_MINUTE} verifications in a minute`);
       return;
     }
@@ -216,11 +220,15 @@ export class Scanner {
     });
   }
 
-  private takeBudget(): boolean {
+  private takeBudget(kind: 'verify' | 'probe', perMinute: number): boolean {
+    const budget = this.budgets[kind];
     const now = Date.now();
-    if (now - this.budget.windowStart > 60_000) this.budget = { windowStart: now, used: 0 };
-    if (this.budget.used >= MAX_VERIFICATIONS_PER_MINUTE) return false;
-    this.budget.used++;
+    if (now - budget.windowStart > 60_000) {
+      budget.windowStart = now;
+      budget.used = 0;
+    }
+    if (budget.used >= perMinute) return false;
+    budget.used++;
     return true;
   }
 

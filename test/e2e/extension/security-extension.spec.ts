@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
-import { MAX_VERIFICATIONS_PER_MINUTE } from '../../../entrypoints/content/scanner.js';
-import { html, HttpsHosts } from '../../support/https-hosts.js';
+import { MAX_PROBES_PER_MINUTE, MAX_VERIFICATIONS_PER_MINUTE } from '../../../entrypoints/content/scanner.js';
+import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
+import { png } from '../../support/ob2-issuer.js';
 
 /**
  * The page is hostile: it floods the DOM with fake credential links, forges messages to the content
@@ -16,6 +17,8 @@ const FLOOD = 'https://www.linkedin.com/in/flood-example/';
 const FORGED = 'https://www.linkedin.com/in/forged-messages-example/';
 const STOPPED = 'https://www.linkedin.com/in/worker-stopped-example/';
 const FLOOD_LINKS = 2_000;
+const IMAGES = 'https://www.linkedin.com/in/image-flood-example/';
+const FLOOD_IMAGES = 400;
 
 declare const chrome: { tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> } };
 
@@ -27,6 +30,7 @@ let userDir: string;
 let releaseSlow: () => void = () => undefined;
 const SLOW_ID = '77777777-8888-4999-8aaa-bbbbbbbbbbbb';
 
+const whitePng = png();
 const assertionPath = (id: string) => `${CREDLY}/v1/obi/v2/badge_assertions/${id}`;
 
 test.beforeAll(async () => {
@@ -55,6 +59,10 @@ test.beforeAll(async () => {
   }, 50);
 </script></body></html>`),
   );
+
+  const imgs = Array.from({ length: FLOOD_IMAGES }, (_, i) => `<img width="120" height="120" alt="certificate QR code ${i}" src="https://media.example.eu/qr/certificate-${i}.png">`).join('');
+  hosts.routes.set(IMAGES, html(`<!doctype html><html><body><h1>Jane Doe</h1>${imgs}</body></html>`));
+  for (let i = 0; i < FLOOD_IMAGES; i++) hosts.routes.set(`https://media.example.eu/qr/certificate-${i}.png`, bytes(whitePng, 'image/png', { 'access-control-allow-origin': '*' }));
 
   const slowGate = new Promise<void>((r) => (releaseSlow = r));
   hosts.routes.set(assertionPath(SLOW_ID), async () => {
@@ -113,6 +121,19 @@ test('a page flooded with thousands of fake credential links stays responsive an
   // The page cannot make the extension fetch thousands of links: the per-page budget holds.
   expect(fetched).toBeLessThanOrEqual(MAX_VERIFICATIONS_PER_MINUTE);
   expect(states.filter((s) => s === 'unverifiable').length).toBeGreaterThan(0);
+  await p.close();
+});
+
+test('a page flooded with hundreds of code-like images cannot make the extension fetch and decode them all', async () => {
+  const p = await context.newPage();
+  await p.goto(IMAGES);
+  await p.waitForTimeout(6_000);
+  // The page loads each image once itself; a second request for the same image is the extension's.
+  const counts = new Map<string, number>();
+  for (const u of hosts.seen.filter((x) => x.startsWith('https://media.example.eu/qr/'))) counts.set(u, (counts.get(u) ?? 0) + 1);
+  const fetchedByExtension = [...counts.values()].filter((n) => n > 1).length;
+  expect(counts.size).toBeGreaterThan(MAX_PROBES_PER_MINUTE);
+  expect(fetchedByExtension).toBeLessThanOrEqual(MAX_PROBES_PER_MINUTE);
   await p.close();
 });
 
