@@ -1,3 +1,4 @@
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const STOPPED = 'https://www.linkedin.com/in/worker-stopped-example/';
 const FLOOD_LINKS = 2_000;
 const IMAGES = 'https://www.linkedin.com/in/image-flood-example/';
 const FLOOD_IMAGES = 400;
+const MARKUP = 'https://www.linkedin.com/in/markup-example/';
+const PWN = 'window.__pwned=(window.__pwned||0)+1';
 
 declare const chrome: { tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> } };
 
@@ -63,6 +66,28 @@ test.beforeAll(async () => {
   const imgs = Array.from({ length: FLOOD_IMAGES }, (_, i) => `<img width="120" height="120" alt="certificate QR code ${i}" src="https://media.example.eu/qr/certificate-${i}.png">`).join('');
   hosts.routes.set(IMAGES, html(`<!doctype html><html><body><h1>Jane Doe</h1>${imgs}</body></html>`));
   for (let i = 0; i < FLOOD_IMAGES; i++) hosts.routes.set(`https://media.example.eu/qr/certificate-${i}.png`, bytes(whitePng, 'image/png', { 'access-control-allow-origin': '*' }));
+
+  // A genuine (did:jwk-signed) VC-JWT whose every field holds markup or a script URL, pasted as text.
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  const did = `did:jwk:${Buffer.from(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y })).toString('base64url')}`;
+  const markupJwt = await new SignJWT({
+    vc: {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential'],
+      name: `Degree <img src=x onerror="${PWN}"><script>${PWN}</script>`,
+      description: `<a href="javascript:${PWN}">more</a>`,
+      image: `data:text/html,<script>${PWN}</script>`,
+      issuer: { id: did, name: `<iframe src="javascript:${PWN}"></iframe>University`, url: `javascript:${PWN}` },
+      credentialSubject: { id: 'did:example:jane', name: `<svg onload="${PWN}"></svg>Jane` },
+      evidence: [{ id: `javascript:${PWN}`, name: '<b>bold</b>' }],
+    },
+  })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `${did}#0` })
+    .setIssuer(did)
+    .setIssuedAt()
+    .sign(privateKey);
+  hosts.routes.set(MARKUP, html(`<!doctype html><html><body><h1>Jane Doe</h1><p id="pasted">My diploma: <code>${markupJwt}</code></p></body></html>`));
 
   const slowGate = new Promise<void>((r) => (releaseSlow = r));
   hosts.routes.set(assertionPath(SLOW_ID), async () => {
@@ -153,6 +178,47 @@ test('messages forged by the page are ignored: nothing is verified or opened on 
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${await tabIdOf(FORGED)}`, { waitUntil: 'domcontentloaded' });
   await expect(panel.locator('credlens-verdict-badge[state="verified"], credlens-verdict-badge[state="warning"]')).toHaveCount(0);
+  await panel.close();
+  await p.close();
+});
+
+test('a credential whose fields hold HTML, script, javascript: and data:text/html renders as inert text in the side panel', async () => {
+  const p = await context.newPage();
+  await p.goto(MARKUP);
+  const mark = p.locator('credlens-mark').first();
+  await expect(mark).toHaveAttribute('data-credlens-state', /^(verified|warning)$/, { timeout: 30_000 });
+  await mark.click();
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${await tabIdOf(MARKUP)}`, { waitUntil: 'domcontentloaded' });
+  await expect(panel.locator('credlens-verdict-badge')).toHaveAttribute('state', /^(verified|warning)$/);
+  for (const toggle of await panel.locator('button, summary').all()) await toggle.click().catch(() => undefined);
+  await panel.waitForTimeout(300);
+  const facts = await panel.evaluate(() => {
+    const roots: Array<Document | ShadowRoot> = [document];
+    const walk = (root: Document | ShadowRoot) =>
+      root.querySelectorAll('*').forEach((n) => {
+        if (n.shadowRoot) {
+          roots.push(n.shadowRoot);
+          walk(n.shadowRoot);
+        }
+      });
+    walk(document);
+    const all = roots.flatMap((r) => Array.from(r.querySelectorAll('*')));
+    const urls = all.flatMap((n) => ['href', 'src', 'data', 'action'].map((a) => n.getAttribute(a)).filter((v): v is string => v !== null));
+    return {
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      unsafeUrls: urls.filter((u) => /^\s*(javascript|vbscript):|^\s*data:text\/html/i.test(u)),
+      injected: all.filter((n) => ['IFRAME', 'OBJECT', 'EMBED'].includes(n.tagName) || (n.tagName === 'IMG' && n.getAttribute('src') === 'x')).map((n) => n.tagName),
+      handlers: all.flatMap((n) => Array.from(n.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${n.tagName}@${a.name}`)),
+      text: roots.map((r) => (r instanceof Document ? r.body.textContent : r.textContent) ?? '').join(' '),
+    };
+  });
+  expect(facts.pwned).toBeUndefined();
+  expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(facts.unsafeUrls).toEqual([]);
+  expect(facts.injected).toEqual([]);
+  expect(facts.handlers).toEqual([]);
+  expect(facts.text).toContain('Degree <img src=x onerror=');
   await panel.close();
   await p.close();
 });
