@@ -5,12 +5,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinnedFetch } from '../../../bin/node-io.js';
 import { verify } from '../../../lib/index.js';
 import { createIo, MemoryCache } from '../../../lib/io/index.js';
 import { isNonPublicAddress, parseIpv6 } from '../../../lib/io/address.js';
 import type { NetworkPolicy } from '../../../lib/io/types.js';
+import { newIssuer, sampleVc, signDi } from './sign-di.js';
 
 /**
  * The network is hostile or absent. These tests talk to REAL local servers (node:http and node:https
@@ -380,5 +382,62 @@ describe('DNS rebinding against the CLI (real local server)', () => {
     const io = rebinding(pinnedFetch({ resolve: async () => ['127.0.0.1'], allowPrivateNetwork: true }));
     const response = await io.get(`http://rebind.example:${port}/cred`, { kind: 'credential', cacheTtlSeconds: 0 });
     expect(new TextDecoder().decode(response.body)).toBe(credentialJson);
+  });
+});
+
+describe('a failing status-list server: the check warns with a reason, the rest of the report stands, a retry works', () => {
+  let server: LocalServer;
+  let mode: 'reset' | '500' | 'slow' | 'ok' = 'reset';
+  let listJson = '';
+  beforeAll(async () => {
+    server = await startHttp({
+      '/status/1': (req, res) => {
+        if (mode === 'reset') return req.socket.destroy();
+        if (mode === '500') {
+          res.statusCode = 500;
+          return res.end('down');
+        }
+        if (mode === 'slow') return void setTimeout(() => res.end(listJson), 3_000).unref();
+        res.setHeader('content-type', 'application/json');
+        res.end(listJson);
+      },
+    });
+  });
+  afterAll(async () => server.close());
+
+  it('reset, 500 and timeout each give STATUS_LIST_UNAVAILABLE (warning) with the proof still valid; afterwards the same cache gives STATUS_ACTIVE', async () => {
+    const issuer = newIssuer();
+    const listUrl = `${server.base}/status/1`;
+    listJson = JSON.stringify(
+      await signDi(
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          id: listUrl,
+          type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+          issuer: issuer.did,
+          validFrom: '2026-01-01T00:00:00Z',
+          credentialSubject: { id: `${listUrl}#list`, type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: `u${Buffer.from(gzipSync(new Uint8Array(16 * 1024))).toString('base64url')}` },
+        },
+        issuer,
+      ),
+    );
+    const credential = await signDi(
+      { ...sampleVc(issuer.did), credentialStatus: { id: `${listUrl}#3`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '3', statusListCredential: listUrl } },
+      issuer,
+    );
+    const cache = new MemoryCache();
+    const options = { cache, at: new Date('2026-06-01T00:00:00Z'), network: { ...DEV, timeoutMs: 500 } };
+    for (const failure of ['reset', '500', 'slow'] as const) {
+      mode = failure;
+      const report = await verify(credential, options);
+      const status = report.checks.find((c) => c.id === 'status');
+      expect(status?.code, failure).toBe('STATUS_LIST_UNAVAILABLE');
+      expect(status?.message.length, failure).toBeGreaterThan(20);
+      expect(report.checks.find((c) => c.id === 'proof')?.code, failure).toBe('DI_PROOF_VALID');
+      expect(report.verdict, failure).toBe('warning');
+    }
+    mode = 'ok';
+    const later = await verify(credential, options);
+    expect(later.checks.find((c) => c.id === 'status')?.code).toBe('STATUS_ACTIVE');
   });
 });
