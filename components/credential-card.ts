@@ -152,6 +152,40 @@ export class CredlensCredentialCard extends LitElement {
         border-top: 1px solid var(--_border-color);
         overflow-wrap: anywhere;
       }
+      /* Element names break between words only, so the column is as wide as its longest word ("Participation"). */
+      th {
+        overflow-wrap: break-word;
+      }
+      .table-wrap {
+        container-type: inline-size;
+      }
+      /* Narrow: each element is a row of name and mark, with its value on the line below. */
+      @container (max-width: 420px) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        tbody tr {
+          display: grid;
+          grid-template-columns: minmax(0, 1fr) auto;
+          border-top: 1px solid var(--_border-color);
+          padding: 0.3em 0;
+        }
+        tbody th,
+        tbody td {
+          border-top: none;
+          padding: 0 0.5em 0 0;
+        }
+        tbody td:last-child {
+          grid-column: 1 / -1;
+        }
+        tbody td:last-child:empty {
+          display: none;
+        }
+      }
       thead th {
         border-top: none;
         color: var(--_muted-color);

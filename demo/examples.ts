@@ -612,7 +612,7 @@ export const EXAMPLES: readonly Example[] = [
     make: async ({ ed25519, origin }) => {
       const signed = await ed25519.signDataIntegrity(teamworkBadge(ed25519, 'c3a6e4e2-0006-4000-8000-000000000006', { origin }));
       (signed.credentialSubject as Record<string, unknown>).id = 'did:example:mallory';
-      return bakePng(json(signed), [160, 40, 40]);
+      return bakePng(json(signed));
     },
   },
   {

@@ -305,15 +305,24 @@ export class CredlensVerifier extends LitElement {
         box-shadow: inset 4px 0 0 var(--_accent-color);
       }
       .found-row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        align-items: start;
         gap: 0.4em 0.75em;
+      }
+      @container (max-width: 480px) {
+        .found-row {
+          grid-template-columns: auto minmax(0, 1fr);
+        }
+        .found-row .toggle {
+          grid-column: 2;
+          justify-self: start;
+        }
       }
       .found-row input[type='checkbox'] {
         width: 1.25em;
         height: 1.25em;
-        margin: 0;
+        margin: 0.3em 0 0;
         accent-color: var(--_accent-color);
         flex: none;
       }
@@ -326,7 +335,6 @@ export class CredlensVerifier extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.3em 0.6em;
-        flex: 1 1 14em;
         min-width: 0;
         font-size: 1em;
         font-weight: 400;

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CV_PATH } from '../../../demo/server.js';
-import { expect, settledState, test } from './fixtures.js';
+import { ROOT, expect, settledState, test } from './fixtures.js';
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The demo CV (built at start-up): two links in its text, a clickable link, two credential files attached to the PDF. */
 async function cvBytes(board: string): Promise<Buffer> {
@@ -85,4 +89,26 @@ test.describe('an applicant attaches credentials from a CV (PDF)', () => {
     expect(await verdicts.allTextContents()).toEqual(['verified', 'verified']);
     expect(await settledState(page, 'main li:nth-child(2) credlens-verifier')).toBe('verified');
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violations in the list of credentials found in a CV (${scheme})`, async ({ browser, demo }) => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${demo.board}/jobs`);
+      const el = page.locator('credlens-verifier[name=credential]');
+      await el.locator('input[type=file]').setInputFiles({ name: 'anna-kowalska-cv.pdf', mimeType: 'application/pdf', buffer: await cvBytes(demo.board) });
+      const items = el.locator('li.found-item');
+      await expect(items).toHaveCount(5, { timeout: 30_000 });
+      await items.filter({ hasText: 'Agile Team Leadership' }).getByRole('checkbox').check();
+      await items.filter({ hasText: 'English for Professional Purposes' }).locator('button.toggle').click();
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      });
+      expect(violations).toEqual([]);
+      await context.close();
+    });
+  }
 });

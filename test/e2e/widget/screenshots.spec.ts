@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, settledState, test } from './fixtures.js';
+import { CV_PATH } from '../../../demo/server.js';
+import { EXAMPLES } from '../../../demo/examples.js';
+import { ROOT, expect, settledState, test } from './fixtures.js';
 
 /** Screenshots for people to judge (docs/screenshots). Run with CREDLENS_SCREENSHOTS=1. */
 const OUT = join(ROOT, 'docs/screenshots');
@@ -41,8 +43,8 @@ test('widget screenshots: every verdict, compact, upload, light and dark, 360 an
       await settledState(page, 'credlens-verifier[name=credential]');
       await el.screenshot({ path: join(OUT, `widget-upload-attached-${scheme}-${width}.png`) });
       await page.goto(`${demo.board}/examples`);
-      await settledState(page, 'li[data-example="ob3-jose-expired"] credlens-verifier');
-      await page.waitForTimeout(1500);
+      for (const example of EXAMPLES) await settledState(page, `li[data-example="${example.id}"] credlens-verifier`);
+      await page.waitForTimeout(500);
       await page.screenshot({ path: join(OUT, `demo-examples-${scheme}-${width}.png`), fullPage: true });
       await context.close();
     }
@@ -53,4 +55,35 @@ test('widget screenshots: every verdict, compact, upload, light and dark, 360 an
   await settledState(page, 'credlens-verifier');
   await page.locator('credlens-verifier').screenshot({ path: join(OUT, 'widget-invalid-revoked-de-theme-dark.png') });
   await context.close();
+});
+
+test('examples page sections and the PDF list: light and dark, 360 and 1200 px', async ({ browser, demo }) => {
+  test.setTimeout(300_000);
+  mkdirSync(OUT, { recursive: true });
+  const cv = Buffer.from(await (await fetch(demo.board + CV_PATH)).arrayBuffer());
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [1200, 360]) {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      // One format group with a credential opened: the Europass micro-credential and its eleven EU elements.
+      await page.goto(`${demo.board}/examples`);
+      for (const id of ['edc-valid', 'edc-tampered', 'edc-revoked', 'edc-expired']) await settledState(page, `li[data-example="${id}"] credlens-verifier`);
+      await page.locator('li[data-example="edc-valid"] [part~=toggle]').click();
+      await page.locator('section#edc').screenshot({ path: join(OUT, `demo-examples-edc-${scheme}-${width}.png`) });
+      await page.locator('section#baked').screenshot({ path: join(OUT, `demo-examples-baked-${scheme}-${width}.png`) });
+
+      // The applicant drops a CV: the credentials found, two chosen, one opened.
+      await page.goto(`${demo.board}/jobs`);
+      const el = page.locator('credlens-verifier[name=credential]');
+      await el.locator('input[type=file]').setInputFiles({ name: 'anna-kowalska-cv.pdf', mimeType: 'application/pdf', buffer: cv });
+      const items = el.locator('li.found-item');
+      await expect(items).toHaveCount(5, { timeout: 30_000 });
+      await items.filter({ hasText: 'Agile Team Leadership' }).getByRole('checkbox').check();
+      await items.filter({ hasText: 'Data Visualisation' }).getByRole('checkbox').check();
+      await el.screenshot({ path: join(OUT, `widget-pdf-list-${scheme}-${width}.png`) });
+      await items.filter({ hasText: 'English for Professional Purposes' }).locator('button.toggle').click();
+      await items.filter({ hasText: 'English for Professional Purposes' }).screenshot({ path: join(OUT, `widget-pdf-invalid-open-${scheme}-${width}.png`) });
+      await context.close();
+    }
+  }
 });
