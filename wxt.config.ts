@@ -20,7 +20,8 @@ export default defineConfig({
         'activeTab',
         'scripting',
         'contextMenus',
-        ...(browser === 'chrome' ? ['sidePanel'] : []),
+        // offscreen (Chrome): PDFs are read in an offscreen document (pdf.js in a worker), never in the service worker.
+        ...(browser === 'chrome' ? ['sidePanel', 'offscreen'] : []),
       ],
       // Credential platforms: the background reads the machine-readable credential behind a "Show
       // credential" link. Supported sites: the background reads the bytes of badge and QR images

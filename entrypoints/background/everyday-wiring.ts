@@ -4,12 +4,15 @@ import { IdbCache } from '../../lib/io/idb-cache.js';
 import { EVERYDAY_PORT, parseEverydayRequest, type EverydayRequest } from '../shared/everyday-messages.js';
 import { HistoryStore } from '../shared/history.js';
 import type { FindRef, StoredReport, VerifyResult } from '../shared/messages.js';
+import { PDF_HOST_PORT, type StoredView } from '../shared/pdf-messages.js';
 import { browserSettingsStorage } from '../shared/settings-browser.js';
 import { parseStoredTrustLists, readStoredTrustLists } from '../shared/trust-lists.js';
 import { base64ToBytes } from '../shared/wallet.js';
 import { registerContextMenu, type MenuClick } from './context-menu.js';
 import { EverydayService } from './everyday.js';
 import { limitPerOrigin } from './limit.js';
+import { frameOpener, offscreenOpener, PdfEngine, type PdfHostOpener } from './pdf-engine.js';
+import { PdfService } from './pdf-service.js';
 import { SettingsGate } from './settings-gate.js';
 import { TabTally } from './tab-tally.js';
 
@@ -19,6 +22,15 @@ export interface EverydayStart {
   decodeQr: (bytes: Uint8Array) => Promise<string[]>;
   isChrome: boolean;
   extensionOrigin: string;
+}
+
+/** Where PDFs are read: Chrome's offscreen document, else (Firefox's background page) a frame. */
+function pdfHostOpener(extensionOrigin: string): PdfHostOpener {
+  const offscreen = (browser as unknown as { offscreen?: Parameters<typeof offscreenOpener>[0] }).offscreen;
+  if (offscreen) return offscreenOpener(offscreen);
+  const doc = (globalThis as { document?: Document }).document;
+  if (doc) return frameOpener(doc, `${extensionOrigin}/pdf-host.html`);
+  return { open: () => Promise.reject(new Error('This browser gives Credlens no place to read PDFs.')), close: async () => undefined };
 }
 
 /**
@@ -34,9 +46,10 @@ export function createEveryday() {
   let service: EverydayService | undefined;
 
   function start(deps: EverydayStart): void {
+    const everydayFetch = limitPerOrigin(gate.fetch((url, init) => fetch(url, init)), 4);
     const everyday = new EverydayService({
       verify: gate.verify(verify),
-      fetch: limitPerOrigin(gate.fetch((url, init) => fetch(url, init)), 4),
+      fetch: everydayFetch,
       cache: new IdbCache('credlens-resources'),
       reports: new IdbCache('credlens-reports', 500),
       decodeQr: deps.decodeQr,
@@ -53,9 +66,20 @@ export function createEveryday() {
       if (deps.isChrome) void browser.sidePanel.open({ tabId }).catch(() => undefined);
       else void (browser.action ?? browser.browserAction).openPopup().catch(() => undefined);
     };
-    const menu = registerContextMenu({ everyday, openReport: deps.openReport, openSurface });
+    const pdfEngine = new PdfEngine(pdfHostOpener(deps.extensionOrigin));
+    const pdf = new PdfService({
+      scan: (input, trust, offline, fetchImpl) => pdfEngine.scan(input, trust, offline, fetchImpl),
+      fetch: everydayFetch,
+      isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      trustLists: async () => parseStoredTrustLists(await readStoredTrustLists(browser.storage.local)).map((v) => v.list),
+      reports: new IdbCache('credlens-reports', 500),
+      offline: async () => (await gate.refresh()).offline,
+      record: (stored, via) => everyday.record(stored, via),
+      reportTtlSeconds: () => gate.reportTtlSeconds,
+    });
+    const menu = registerContextMenu({ everyday, openReport: deps.openReport, openSurface, pdf });
     // The same handler the menu calls, for the end-to-end tests: a headless browser cannot click a context menu.
-    (globalThis as { credlensContextMenuClick?: (click: MenuClick, tab?: { id?: number; url?: string }) => Promise<StoredReport | undefined> }).credlensContextMenuClick = menu;
+    (globalThis as { credlensContextMenuClick?: (click: MenuClick, tab?: { id?: number; url?: string }) => Promise<StoredView | undefined> }).credlensContextMenuClick = menu;
 
     async function answer(request: EverydayRequest): Promise<unknown> {
       switch (request.type) {
@@ -67,11 +91,19 @@ export function createEveryday() {
           return everyday.fetchCredential(request.url);
         case 'tab-summary':
           return tally.summary(request.tabId);
+        case 'verify-pdf':
+          return pdf.verify(request.input.kind === 'url' ? request.input : { kind: 'bytes', base64: request.input.base64, name: request.input.name }, request.via, request.pageUrl);
       }
     }
 
     browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
       const sender = port.sender;
+      // The PDF reader page (offscreen document / frame of the background page), and nothing else, on its own port.
+      if (port.name === PDF_HOST_PORT) {
+        if (sender?.id === browser.runtime.id && (sender.url ?? '').split(/[?#]/)[0] === `${deps.extensionOrigin}/pdf-host.html`) pdfEngine.accept(port);
+        else port.disconnect();
+        return;
+      }
       // Only the extension's own pages: content scripts and other extensions get nothing here.
       if (port.name !== EVERYDAY_PORT || sender?.id !== browser.runtime.id || !(sender.url ?? '').startsWith(`${deps.extensionOrigin}/`)) {
         port.disconnect();

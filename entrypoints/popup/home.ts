@@ -3,9 +3,11 @@ import type { VerificationState } from '../../lib/index.js';
 import { fillAttachTarget, findAttachTargets, type AttachPayload, type AttachResult, type AttachTarget } from '../shared/attach.js';
 import { callBackground } from '../shared/everyday-client.js';
 import type { InputRef, TabSummary } from '../shared/everyday-messages.js';
-import type { PanelRequest, SelectedEvent, StoredReport } from '../shared/messages.js';
+import type { PanelRequest, SelectedEvent } from '../shared/messages.js';
 import { applyLanguage, fileBase64, h, VERDICT_WORDS } from '../shared/page.js';
-import { renderReport } from '../shared/panel-app.js';
+import { renderReport, retryPdf } from '../shared/panel-app.js';
+import { renderPdf } from '../shared/pdf-listing.js';
+import { isStoredPdf, type StoredView } from '../shared/pdf-messages.js';
 import { bytesToBase64, textFileType, WalletStore, type WalletItem } from '../shared/wallet.js';
 
 const STATES: VerificationState[] = ['verified', 'warning', 'invalid', 'unverifiable', 'pending'];
@@ -42,6 +44,13 @@ function renderCounts(list: HTMLElement, summary: TabSummary | undefined, note: 
     }),
   );
   note.textContent = summary && summary.total > 0 ? `${summary.total} credential${summary.total === 1 ? '' : 's'} found on this page. Select a mark on the page for its full report.` : 'No credentials checked on this page yet.';
+}
+
+/** A PDF: by its type, its name, or its first bytes (`%PDF-`). */
+async function isPdfFile(file: File): Promise<boolean> {
+  if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return true;
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  return String.fromCharCode(...head) === '%PDF-';
 }
 
 async function inputFromFile(file: File): Promise<InputRef> {
@@ -91,6 +100,13 @@ export async function startHome(root: HTMLElement): Promise<void> {
   const status = h('p', { className: 'status', role: 'status' });
   const drop = h('div', { className: 'drop', id: 'drop' }, text, h('div', { className: 'row' }, go, pick, file));
   const verifySection = h('section', { className: 'card', 'aria-labelledby': 'verify-h' }, h('h2', { id: 'verify-h', text: 'Verify a credential' }), drop, status);
+  if (tab.url && /^https:\/\/[^#?]+\.pdf([?#]|$)/i.test(tab.url)) {
+    // The tab shows a PDF: opening Credlens granted access to it (activeTab), so the background can read it.
+    const pdfUrl = tab.url;
+    const checkPdf = h('button', { type: 'button', className: 'primary', id: 'verify-tab-pdf', text: 'Verify credentials in this PDF' });
+    checkPdf.addEventListener('click', () => void verifyPdf({ kind: 'url', url: pdfUrl }));
+    verifySection.insertBefore(h('div', { className: 'row' }, checkPdf), drop);
+  }
   const result = h('div', { id: 'result', 'aria-live': 'polite', className: 'result' });
 
   async function verifyInput(input: InputRef): Promise<void> {
@@ -109,7 +125,32 @@ export async function startHome(root: HTMLElement): Promise<void> {
     }
   }
 
-  function showReport(stored: StoredReport): void {
+  async function verifyPdf(input: Extract<InputRef, { kind: 'url' | 'bytes' }>): Promise<void> {
+    status.className = 'status';
+    status.textContent = 'Looking for credentials in the PDF…';
+    go.disabled = true;
+    try {
+      const stored = await callBackground({ type: 'verify-pdf', input, via: 'popup' });
+      status.textContent = '';
+      showReport(stored);
+    } catch (error) {
+      status.className = 'status error';
+      status.textContent = error instanceof Error ? error.message : String(error);
+    } finally {
+      go.disabled = false;
+    }
+  }
+
+  async function verifyFile(chosen: File): Promise<void> {
+    if (await isPdfFile(chosen)) return verifyPdf({ kind: 'bytes', base64: await fileBase64(chosen), mediaType: 'application/pdf', name: chosen.name });
+    return verifyInput(await inputFromFile(chosen));
+  }
+
+  function showReport(stored: StoredView): void {
+    if (isStoredPdf(stored)) {
+      renderPdf(result, stored, () => void retryPdf(stored).then((next) => next && showReport(next)));
+      return;
+    }
     renderReport(result, stored, () => {
       void callBackground({ type: 'verify-input', input: stored.kind === 'link' ? { kind: 'url', url: stored.source } : { kind: 'text', text: stored.source }, via: 'popup' }).then(showReport, () => undefined);
     });
@@ -127,7 +168,7 @@ export async function startHome(root: HTMLElement): Promise<void> {
   });
   file.addEventListener('change', () => {
     const chosen = file.files?.[0];
-    if (chosen) void inputFromFile(chosen).then(verifyInput);
+    if (chosen) void verifyFile(chosen);
     file.value = '';
   });
   drop.addEventListener('dragover', (event) => {
@@ -139,7 +180,7 @@ export async function startHome(root: HTMLElement): Promise<void> {
     event.preventDefault();
     drop.classList.remove('over');
     const dropped = event.dataTransfer?.files?.[0];
-    if (dropped) return void inputFromFile(dropped).then(verifyInput);
+    if (dropped) return void verifyFile(dropped);
     const uri = event.dataTransfer?.getData('text/uri-list').split('\n').find((l) => l && !l.startsWith('#'));
     const plain = uri || event.dataTransfer?.getData('text/plain');
     if (plain?.trim()) {
@@ -151,7 +192,7 @@ export async function startHome(root: HTMLElement): Promise<void> {
     const pasted = event.clipboardData?.files?.[0];
     if (pasted) {
       event.preventDefault();
-      void inputFromFile(pasted).then(verifyInput);
+      void verifyFile(pasted);
     }
   });
 
@@ -175,15 +216,15 @@ export async function startHome(root: HTMLElement): Promise<void> {
       if (`tally:${tabId}` in changes) refresh();
     });
     // A mark selected on the page (Firefox opens this popup for it): show its report here.
-    const selected = await ask<StoredReport>({ type: 'get-selected', tabId });
+    const selected = await ask<StoredView>({ type: 'get-selected', tabId });
     const fromUrl = new URLSearchParams(location.search).get('report');
-    const direct = fromUrl && /^[a-z0-9]{1,128}$/.test(fromUrl) ? await ask<StoredReport>({ type: 'get-report', reportId: fromUrl }) : undefined;
-    if (direct ?? selected) showReport((direct ?? selected) as StoredReport);
+    const direct = fromUrl && /^[a-z0-9]{1,128}$/.test(fromUrl) ? await ask<StoredView>({ type: 'get-report', reportId: fromUrl }) : undefined;
+    if (direct ?? selected) showReport((direct ?? selected) as StoredView);
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return;
       const event = message as Partial<SelectedEvent>;
       if (event?.type === 'report-selected' && event.tabId === tabId && typeof event.reportId === 'string') {
-        void ask<StoredReport>({ type: 'get-report', reportId: event.reportId }).then((s) => s && showReport(s));
+        void ask<StoredView>({ type: 'get-report', reportId: event.reportId }).then((s) => s && showReport(s));
       }
     });
     void offerAttach(attachSection, tabId, tab.url);

@@ -1,5 +1,6 @@
 import type { VerificationState } from '../../lib/index.js';
 import type { StoredReport } from './messages.js';
+import type { StoredPdf } from './pdf-messages.js';
 import type { WalletPayload } from './wallet.js';
 
 /**
@@ -19,7 +20,8 @@ export type EverydayRequest =
   | { type: 'verify-input'; input: InputRef; via: 'popup' | 'wallet' }
   | { type: 'decode-qr'; base64: string }
   | { type: 'fetch-credential'; url: string }
-  | { type: 'tab-summary'; tabId: number };
+  | { type: 'tab-summary'; tabId: number }
+  | { type: 'verify-pdf'; input: Extract<InputRef, { kind: 'url' | 'bytes' }>; via: 'popup' | 'context-menu'; pageUrl?: string };
 
 export type TabCounts = Record<VerificationState, number>;
 
@@ -105,6 +107,13 @@ export function parseEverydayRequest(value: unknown): EverydayRequest | undefine
       return only(value, ['type', 'url']) && parseInputRef({ kind: 'url', url: value.url }) ? { type: 'fetch-credential', url: value.url as string } : undefined;
     case 'tab-summary':
       return only(value, ['type', 'tabId']) && Number.isInteger(value.tabId) && (value.tabId as number) >= 0 ? { type: 'tab-summary', tabId: value.tabId as number } : undefined;
+    case 'verify-pdf': {
+      if (!only(value, ['type', 'input', 'via', 'pageUrl']) || (value.via !== 'popup' && value.via !== 'context-menu')) return undefined;
+      if (value.pageUrl !== undefined && !(str(value.pageUrl, INPUT_LIMITS.urlLength) && /^https?:\/\//i.test(value.pageUrl))) return undefined;
+      const input = parseInputRef(value.input);
+      if (!input || input.kind === 'text') return undefined;
+      return { type: 'verify-pdf', input, via: value.via, ...(typeof value.pageUrl === 'string' ? { pageUrl: value.pageUrl } : {}) };
+    }
     default:
       return undefined;
   }
@@ -116,4 +125,5 @@ export interface EverydayResults {
   'decode-qr': DecodedQr;
   'fetch-credential': FetchedCredential;
   'tab-summary': TabSummary;
+  'verify-pdf': StoredPdf;
 }

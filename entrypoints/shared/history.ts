@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Verdict, VerificationReport } from '../../lib/index.js';
-import type { FindRef } from './messages.js';
+import type { StoredReport } from './messages.js';
 
 /** How a verification was started. */
 export type HistoryOrigin = 'page' | 'context-menu' | 'popup' | 'wallet';
@@ -23,7 +23,7 @@ export interface HistoryEntry {
   verifiedAt: number;
   times: number;
   /** What was found (a link, a QR code, a baked badge, text), for the report view. */
-  kind: FindRef['kind'];
+  kind: StoredReport['kind'];
   /** The full report of the latest verification, so that it can be shown again later. */
   report: VerificationReport;
 }
@@ -34,7 +34,7 @@ export interface HistoryRecord {
   source: string;
   pageUrl?: string;
   via: HistoryOrigin;
-  kind: FindRef['kind'];
+  kind: StoredReport['kind'];
 }
 
 interface HistorySchema extends DBSchema {

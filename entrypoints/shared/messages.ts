@@ -1,4 +1,4 @@
-import type { Verdict, VerificationReport, VerificationState } from '../../lib/index.js';
+import type { CredentialLocation, Verdict, VerificationReport, VerificationState } from '../../lib/index.js';
 
 /**
  * The only requests the background answers. Content scripts are unprivileged: every request they
@@ -34,10 +34,13 @@ export interface VerifyResult {
 /** What the report view shows: the report plus where the credential was found. */
 export interface StoredReport {
   reportId: string;
-  kind: FindRef['kind'];
+  /** What was found; `pdf`: one of the credentials (or the findings) of a PDF, at `location`. */
+  kind: FindRef['kind'] | 'pdf';
   /** The link, or a short description of where the credential came from. */
   source: string;
   pageUrl?: string;
+  /** Where in the PDF (kind `pdf`). */
+  location?: CredentialLocation;
   report: VerificationReport;
   /** Origins the verifier could not reach for lack of permission (optional host permissions). */
   blockedOrigins: string[];

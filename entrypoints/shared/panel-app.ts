@@ -3,12 +3,16 @@ import '../../components/index.js';
 import type { CredlensCheckList, CredlensCredentialCard, CredlensVerdictBadge } from '../../components/index.js';
 import { trustTierOf } from '../../components/index.js';
 import type { PanelRequest, SelectedEvent, StoredReport } from './messages.js';
+import { callBackground } from './everyday-client.js';
+import { describeLocation, isStoredPdf, type StoredPdf, type StoredView } from './pdf-messages.js';
+import { renderPdf } from './pdf-listing.js';
 
 const KIND_WORDS: Record<StoredReport['kind'], string> = {
   link: 'Credential link',
   qr: 'QR code in an image',
   baked: 'Badge image with an embedded credential',
   text: 'Credential pasted as text',
+  pdf: 'In a PDF',
 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
@@ -53,6 +57,8 @@ export function renderReport(root: HTMLElement, stored: StoredReport, onReverify
   const where = el('p', { className: 'where' }, el('strong', { text: KIND_WORDS[stored.kind] }), document.createTextNode(' · '));
   const source = /^https:\/\//.test(stored.source) ? el('span', { className: 'mono', text: stored.source }) : el('span', { text: stored.source });
   where.append(source);
+  if (stored.location) where.append(el('br'), el('span', { text: describeLocation(stored.location) }));
+  if (stored.location?.url && stored.location.url !== stored.source) where.append(el('br'), el('span', { className: 'mono', text: stored.location.url }));
   if (stored.pageUrl) where.append(el('br'), el('span', { className: 'muted', text: `Found on ${hostOf(stored.pageUrl)}` }));
 
   const parts: Node[] = [el('section', { className: 'verdict' }, badge), where];
@@ -99,6 +105,12 @@ function renderEmpty(root: HTMLElement, tabId: number | undefined): void {
   );
 }
 
+/** Checks a PDF again (after a permission grant): from its link; a dropped file cannot be read again here. */
+export async function retryPdf(pdf: StoredPdf): Promise<StoredPdf | undefined> {
+  if (!/^https:\/\//.test(pdf.source)) return undefined;
+  return callBackground({ type: 'verify-pdf', input: { kind: 'url', url: pdf.source }, via: 'context-menu', ...(pdf.pageUrl ? { pageUrl: pdf.pageUrl } : {}) }).catch(() => undefined);
+}
+
 /** Side panel (Chrome) and popup (Firefox) share this: show the tab's selected report, follow changes. */
 export async function startPanel(root: HTMLElement): Promise<void> {
   // `?tab=` when opened as a page for a given tab (Firefox fallback, tests); else the active tab.
@@ -107,8 +119,18 @@ export async function startPanel(root: HTMLElement): Promise<void> {
   const fromUrl = new URLSearchParams(location.search).get('report');
   let currentId: string | undefined;
 
-  async function show(stored: StoredReport | undefined): Promise<void> {
+  async function show(stored: StoredView | undefined): Promise<void> {
     if (!stored) return renderEmpty(root, tabId);
+    if (isStoredPdf(stored)) {
+      currentId = stored.pdfId;
+      return renderPdf(root, stored, () => {
+        root.setAttribute('aria-busy', 'true');
+        void retryPdf(stored).then((next) => {
+          root.removeAttribute('aria-busy');
+          void show(next ?? stored);
+        });
+      });
+    }
     currentId = stored.reportId;
     renderReport(root, stored, () => {
       root.setAttribute('aria-busy', 'true');
@@ -123,11 +145,11 @@ export async function startPanel(root: HTMLElement): Promise<void> {
     if (sender.id !== browser.runtime.id) return;
     const event = message as Partial<SelectedEvent>;
     if (event?.type === 'report-selected' && event.tabId === tabId && typeof event.reportId === 'string' && event.reportId !== currentId) {
-      void ask<StoredReport>({ type: 'get-report', reportId: event.reportId }).then(show);
+      void ask<StoredView>({ type: 'get-report', reportId: event.reportId }).then(show);
     }
   });
 
-  if (fromUrl && /^[a-z0-9]{1,128}$/.test(fromUrl)) await show(await ask<StoredReport>({ type: 'get-report', reportId: fromUrl }));
-  else if (tabId !== undefined) await show(await ask<StoredReport>({ type: 'get-selected', tabId }));
+  if (fromUrl && /^[a-z0-9]{1,128}$/.test(fromUrl)) await show(await ask<StoredView>({ type: 'get-report', reportId: fromUrl }));
+  else if (tabId !== undefined) await show(await ask<StoredView>({ type: 'get-selected', tabId }));
   else renderEmpty(root, tabId);
 }
