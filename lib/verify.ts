@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError, describeError } from './errors.js';
 import { FORMAT_NAMES, loadHandler } from './formats/index.js';
 import { classify } from './formats/classify.js';
 import { acquire } from './input/acquire.js';
@@ -113,7 +113,12 @@ async function verifyWithContext(
   } else if (!handler) {
     plan = { steps: [constantStep(check('format', 'FORMAT_UNSUPPORTED', `Recognised as ${FORMAT_NAMES[format]}, which this version of Credlens cannot verify yet`))] };
   } else {
-    plan = await handler.plan(classified, ctx);
+    try {
+      plan = await handler.plan(classified, ctx);
+    } catch (error) {
+      // A handler bug met by hostile input is a check in the report, never an exception from verify().
+      plan = { steps: [constantStep(check('format', 'CHECK_INTERNAL_ERROR', `Unexpected error while reading the ${FORMAT_NAMES[format]}: ${describeError(error)}`))] };
+    }
   }
   const microcredential = plan.microcredential ?? (format !== 'unknown' ? mapMicrocredential(format, plan.document) : undefined);
 

@@ -18,7 +18,11 @@ function summaryOf(claims: Record<string, unknown>): CredentialSummary {
   const summary: CredentialSummary = { types: typeof claims.vct === 'string' ? [claims.vct] : [] };
   if (typeof claims.iss === 'string') summary.issuer = { id: claims.iss };
   if (typeof claims.sub === 'string') summary.subject = { id: claims.sub };
-  const seconds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000).toISOString() : undefined);
+  const seconds = (v: unknown) => {
+    // A NumericDate beyond what Date holds is shown as absent, not thrown on (toISOString of an invalid Date throws).
+    const date = typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+  };
   const issued = seconds(claims.iat);
   if (issued) summary.issued = issued;
   const from = seconds(claims.nbf);

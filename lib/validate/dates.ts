@@ -52,7 +52,9 @@ export function jwtValidityDates(claims: unknown): ValidityDates {
 export function parseValidityDate(value: unknown, numeric: boolean): Date | undefined {
   if (numeric) {
     if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-    return new Date(value * 1000);
+    // Beyond ±8.64e15 ms a Date is invalid (toISOString throws): such a value is not a date.
+    const date = new Date(value * 1000);
+    return Number.isNaN(date.getTime()) ? undefined : date;
   }
   if (typeof value !== 'string' || !DATE_TIME.test(value.trim())) return undefined;
   const trimmed = value.trim();

@@ -41,6 +41,13 @@ export function signatureSteps(jws: CompactJws, issuer: string | undefined, key:
   ];
 }
 
+/** A NumericDate (seconds) as ISO 8601, or `undefined` when it is not one Date can hold. */
+function isoSeconds(seconds: unknown): string | undefined {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
 function numericSeconds(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const t = Date.parse(value);
@@ -72,11 +79,11 @@ export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, 
   if (typeof claims.jti === 'string' && typeof vc.id === 'string' && claims.jti !== vc.id) problems.push(`the token id ${claims.jti} differs from the credential id ${vc.id}`);
   const start = numericSeconds(vc.validFrom) ?? numericSeconds(vc.issuanceDate);
   if (typeof claims.nbf === 'number' && start !== undefined && Math.floor(claims.nbf) !== start) {
-    problems.push(`nbf (${new Date(claims.nbf * 1000).toISOString()}) differs from the credential's start date`);
+    problems.push(`nbf (${isoSeconds(claims.nbf) ?? claims.nbf}) differs from the credential's start date`);
   }
   const end = numericSeconds(vc.validUntil) ?? numericSeconds(vc.expirationDate);
   if (typeof claims.exp === 'number' && end !== undefined && Math.floor(claims.exp) !== end) {
-    problems.push(`exp (${new Date(claims.exp * 1000).toISOString()}) differs from the credential's end date`);
+    problems.push(`exp (${isoSeconds(claims.exp) ?? claims.exp}) differs from the credential's end date`);
   }
   if (problems.length && precedence === 'jwt-overrides') {
     return check('claims', 'CLAIMS_OVERRIDDEN', `The signed token's claims replace what the credential says (VC-JWT rules): ${problems.join('; ')}`, { problems });
@@ -92,7 +99,7 @@ function applyJwtClaims(credential: CredentialSummary, claims: Record<string, un
   if (typeof claims.iss === 'string') credential.issuer = { ...(credential.issuer ?? {}), id: claims.iss };
   if (typeof claims.sub === 'string') credential.subject = { ...(credential.subject ?? {}), id: claims.sub };
   if (typeof claims.jti === 'string') credential.id = claims.jti;
-  const iso = (seconds: unknown) => (typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined);
+  const iso = isoSeconds;
   const nbf = iso(claims.nbf);
   const exp = iso(claims.exp);
   if (nbf) credential.validFrom = nbf;

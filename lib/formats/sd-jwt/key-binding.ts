@@ -61,7 +61,9 @@ export async function keyBindingCheck(input: KeyBindingInput, ctx: Pick<VerifyCo
   const iat = claims.iat * 1000;
   const now = ctx.now.getTime();
   const skew = ctx.clockSkewSeconds * 1000;
-  const made = new Date(iat).toISOString();
+  const instant = new Date(iat);
+  if (Number.isNaN(instant.getTime())) return check('key-binding', 'KB_MALFORMED', 'The holder proof\'s issue time (iat) is not a date');
+  const made = instant.toISOString();
   if (iat > now + skew) return check('key-binding', 'KB_STALE', `The holder proof claims to be made in the future (${made})`);
   if (live && iat < now - skew - KB_MAX_AGE_SECONDS * 1000) return check('key-binding', 'KB_STALE', `The holder proof was made at ${made}, more than ${KB_MAX_AGE_SECONDS} s ago`);
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];

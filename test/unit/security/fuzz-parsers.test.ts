@@ -40,6 +40,8 @@ async function checkedVerify(input: string | Uint8Array): Promise<VerificationRe
   expect(VERDICTS).toContain(report.verdict);
   expect(report.checks.length).toBeGreaterThan(0);
   for (const c of report.checks) expect(typeof c.message).toBe('string');
+  // A step that threw is caught by the runner, but it is still a crash in that step: none allowed.
+  expect(report.checks.filter((c) => c.code === 'CHECK_INTERNAL_ERROR').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
   // The report is plain data: it serialises (no cycles, no functions) for the CLI, widget and extension.
   expect(() => JSON.stringify(report)).not.toThrow();
   return report;
@@ -256,6 +258,7 @@ describe('fuzzing verify() end to end', () => {
       fc.asyncProperty(qrText, async (text) => {
         const report = await verify(text, { ...options, fetch: async (url) => (seen.push(url), new Response('not found', { status: 404 })) });
         expect(VERDICTS).toContain(report.verdict);
+        expect(report.checks.filter((c) => c.code === 'CHECK_INTERNAL_ERROR')).toEqual([]);
       }),
       { numRuns: RUNS },
     );
@@ -276,8 +279,88 @@ describe('fuzzing PDF documents (verifyAll)', () => {
         expect(performance.now() - started).toBeLessThan(10_000);
         expect(results.length).toBeGreaterThan(0);
         for (const r of results) expect(VERDICTS).toContain(r.report.verdict);
+        for (const r of results) expect(r.report.checks.filter((c) => c.code === 'CHECK_INTERNAL_ERROR')).toEqual([]);
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('fuzzing credential-shaped input (right envelope, arbitrary member values)', () => {
+  const anything = fc.jsonValue({ maxDepth: 4 });
+  const vcMembers = fc.record(
+    {
+      id: anything,
+      issuer: fc.oneof(anything, fc.record({ id: anything, name: anything, url: anything, image: anything, endorsement: anything })),
+      validFrom: anything,
+      validUntil: anything,
+      issuanceDate: anything,
+      expirationDate: anything,
+      name: anything,
+      description: anything,
+      image: anything,
+      credentialSubject: fc.oneof(anything, fc.record({ id: anything, achievement: fc.oneof(anything, fc.record({ name: anything, criteria: anything, image: anything, endorsement: anything })) })),
+      proof: fc.oneof(anything, fc.record({ type: anything, cryptosuite: anything, verificationMethod: anything, proofPurpose: anything, proofValue: anything, previousProof: anything, created: anything, expires: anything })),
+      credentialStatus: fc.oneof(anything, fc.record({ type: fc.constantFrom('BitstringStatusListEntry', 'StatusList2021Entry', '1EdTechRevocationList'), statusListCredential: anything, statusListIndex: anything, statusPurpose: anything })),
+      credentialSchema: anything,
+      refreshService: anything,
+      endorsement: anything,
+      evidence: anything,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('Data Integrity VCs and Open Badges 3.0 with arbitrary member values give a report, never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(vcMembers, fc.constantFrom(['VerifiableCredential'], ['VerifiableCredential', 'OpenBadgeCredential']), async (members, type) => {
+        const vc = { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], type, ...members };
+        const report = await checkedVerify(JSON.stringify(vc));
+        expect(['invalid', 'unverifiable']).toContain(report.verdict);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('VC-JWT, VC-JOSE and SD-JWT payloads with arbitrary member values give a report, never a crash', async () => {
+    const claims = fc.record({ iss: anything, sub: anything, nbf: anything, exp: anything, iat: anything, jti: anything, vct: anything, _sd: anything, _sd_alg: anything, cnf: anything, status: anything }, { requiredKeys: [] });
+    const header = fc.record({ alg: fc.oneof(fc.constantFrom('EdDSA', 'ES256', 'RS256', 'ES256K'), anything), kid: anything, typ: fc.oneof(fc.constantFrom('JWT', 'vc+jwt', 'dc+sd-jwt'), anything), jwk: anything, x5c: anything, crit: anything }, { requiredKeys: ['alg'] });
+    await fc.assert(
+      fc.asyncProperty(header, claims, vcMembers, fc.constantFrom('vc', 'payload', 'sd'), async (h, c, members, shape) => {
+        const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], ...members };
+        const payload = shape === 'vc' ? { ...c, vc } : shape === 'payload' ? { ...c, ...vc } : c;
+        const token = `${base64url.encode(JSON.stringify(h))}.${base64url.encode(JSON.stringify(payload))}.${base64url.encode('signature')}`;
+        const report = await checkedVerify(shape === 'sd' ? `${token}~${base64url.encode(JSON.stringify(['s', 'n', members.name ?? 1]))}~` : token);
+        expect(['invalid', 'unverifiable']).toContain(report.verdict);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('Open Badges 2.0 assertions with arbitrary member values give a report, never a crash', async () => {
+    const assertion = fc.record({ id: anything, badge: anything, recipient: anything, verification: anything, issuedOn: anything, expires: anything, evidence: anything }, { requiredKeys: ['badge', 'recipient'] });
+    await fc.assert(
+      fc.asyncProperty(assertion, async (a) => {
+        const report = await checkedVerify(JSON.stringify({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', ...a }));
+        expect(['invalid', 'unverifiable']).toContain(report.verdict);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('regressions found by fuzzing', () => {
+  const token = (header: unknown, payload: unknown) => `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}.${base64url.encode('sig')}`;
+
+  it('an SD-JWT whose iat lies beyond what a Date holds gives a report (verify() used to throw RangeError)', async () => {
+    const report = await checkedVerify(`${token({ alg: 'EdDSA', typ: 'dc+sd-jwt' }, { iss: 'did:example:x', iat: 8640000000000.001 })}~`);
+    expect(['invalid', 'unverifiable']).toContain(report.verdict);
+  });
+
+  it('a VC-JWT whose nbf and exp lie beyond what a Date holds gives VALIDITY_DATE_MALFORMED, not an internal error', async () => {
+    const vc = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: {} };
+    for (const claims of [{ nbf: 9e15 }, { exp: -9e15 }, { nbf: 1e300 }]) {
+      const report = await checkedVerify(token({ alg: 'EdDSA' }, { iss: 'did:example:x', vc, ...claims }));
+      expect(report.checks.find((c) => c.id === 'validity')?.code, JSON.stringify(claims)).toBe('VALIDITY_DATE_MALFORMED');
+    }
   });
 });
