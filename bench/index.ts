@@ -84,6 +84,6 @@ report.durationSeconds = Math.round((Date.now() - started) / 1000);
 const text = renderReport(report);
 process.stdout.write(`${text}\n`);
 if (args.json) {
-  writeFileSync(args.json, `${JSON.stringify({ ...report, targets: undefined }, null, 2)}\n`);
+  writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${args.json}`);
 }
