@@ -4,7 +4,7 @@ import '../components/credential-card.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
 import { formatDateTime, valueText } from '../components/format.js';
-import { fill, langFor, messages, type Lang } from '../components/i18n/index.js';
+import { codeSummary, fill, langFor, messages, type Lang } from '../components/i18n/index.js';
 import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
 import { tokens } from '../components/theme.js';
 import { FORMAT_NAMES } from '../lib/formats/index.js';
@@ -352,6 +352,8 @@ export class CredlensVerifier extends LitElement {
       }
       .found-note {
         margin: 0;
+        /* under the label, not under the checkbox */
+        padding-inline-start: 2em;
         font-size: 0.88em;
         color: var(--_color);
       }
@@ -867,6 +869,8 @@ export class CredlensVerifier extends LitElement {
     const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name) || (report.format !== 'unknown' ? FORMAT_NAMES[report.format] : '') || t.ui.untitled;
     const where = [location.page ? fill(t.pdf.page, { page: String(location.page) }) : '', t.pdf.where[location.kind], location.name ?? location.url ?? ''].filter(Boolean).join(' · ');
     const attachable = report.verdict !== 'invalid';
+    // Why, in the learner's words: the first check that failed.
+    const failure = attachable ? undefined : report.checks.find((c) => c.status === 'fail');
     const id = `found-${index}`;
     const expanded = pdf.expanded[index] === true;
     const credential = report.credential;
@@ -889,7 +893,7 @@ export class CredlensVerifier extends LitElement {
           ${expanded ? t.ui.hideDetails : t.ui.showDetails}
         </button>
       </div>
-      ${attachable ? nothing : html`<p class="found-note" id="${id}-note">${t.pdf.notAttachable}</p>`}
+      ${attachable ? nothing : html`<p class="found-note" id="${id}-note">${t.pdf.notAttachable} ${failure ? codeSummary(failure.code, lang) : ''}</p>`}
       <div class="found-details" id="${id}-details" ?hidden=${!expanded}>
         ${expanded
           ? html`${credential || report.microcredential
