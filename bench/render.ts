@@ -36,13 +36,14 @@ function verificationTables(results: InputResult[]): string[] {
     out.push('### 1. Data Integrity verification, warm (median / p95 per call, same process, interleaved)', '');
     out.push(
       renderTable(
-        ['credential', 'Credlens', 'verifier-core', '@digitalbazaar/vc', 'floor', 'verifier-core ÷ Credlens', 'vc ÷ Credlens', 'Credlens ÷ floor'],
+        ['credential', 'Credlens', 'verifier-core', '@digitalbazaar/vc', 'floor', 'canonicalisation + floor', 'verifier-core ÷ Credlens', 'vc ÷ Credlens', 'Credlens ÷ floor'],
         di.map((r) => [
           r.label,
           cell(r.tools.credlens, 'warm'),
           cell(r.tools['verifier-core'], 'warm'),
           cell(r.tools.dbvc, 'warm'),
           cell(r.tools.floor, 'warm'),
+          cell(r.tools.c14n, 'warm'),
           formatRatio(speedup(warm(r.tools.credlens), warm(r.tools['verifier-core']))),
           formatRatio(speedup(warm(r.tools.credlens), warm(r.tools.dbvc))),
           formatRatio(speedup(warm(r.tools.floor), warm(r.tools.credlens))),
@@ -85,7 +86,7 @@ function verificationTables(results: InputResult[]): string[] {
     );
   }
   out.push(
-    'What each verifier does per call: Credlens runs its whole pipeline (classify, issuer key resolution and authorisation, proof, schema for Open Badges, validity, status, trust, EU profile) offline; verifier-core runs @digitalcredentials/vc with its security document loader, the registry lookup (empty registry list) and the Open Badges schema check (schema served from a local copy: no internet here); @digitalbazaar/vc verifies the proof (and dates) with a static document loader; the floor is two SHA-256 digests of canonical bytes computed beforehand plus one Web Crypto signature check. Bare jose: jwtVerify with the key imported beforehand (SD-JWT: plus the disclosure digests). A figure is reported only for verifications that succeeded: Credlens\'s verdict on these inputs is `warning` (the issuer is on no trust list) with its proof check passed.',
+    'What each verifier does per call: Credlens runs its whole pipeline (classify, issuer key resolution and authorisation, proof, schema for Open Badges, validity, status, trust, EU profile) offline; verifier-core runs @digitalcredentials/vc with its security document loader, the registry lookup (empty registry list) and the Open Badges schema check (schema served from a local copy: no internet here); @digitalbazaar/vc verifies the proof (and dates) with a static document loader; the floor is two SHA-256 digests of canonical bytes computed beforehand plus one Web Crypto signature check; "canonicalisation + floor" also canonicalises the document and the proof options on every call with jsonld (RDFC-1.0, safe mode), the engine all three verifiers use. Bare jose: jwtVerify with the key imported beforehand (SD-JWT: plus the disclosure digests). A figure is reported only for verifications that succeeded: Credlens\'s verdict on these inputs is `warning` (the issuer is on no trust list) with its proof check passed.',
     '',
   );
   const missing = results.flatMap((r) =>

@@ -6,13 +6,14 @@ import type { DiFixture, Fixtures, JoseFixture } from './fixtures.js';
  * the work one user action would. `verify` says whether the input was accepted, so a figure is only
  * ever reported for a verification that succeeded.
  */
-export type ToolId = 'credlens' | 'verifier-core' | 'dbvc' | 'floor' | 'jose';
+export type ToolId = 'credlens' | 'verifier-core' | 'dbvc' | 'floor' | 'c14n' | 'jose';
 
 export const TOOL_NAMES: Record<ToolId, string> = {
   credlens: 'Credlens verify()',
   'verifier-core': '@digitalcredentials/verifier-core',
   dbvc: '@digitalbazaar/vc',
   floor: 'floor (hash + signature)',
+  c14n: 'canonicalisation + floor',
   jose: 'bare jose',
 };
 
@@ -27,7 +28,7 @@ export type Fixture = { family: 'di'; fixture: DiFixture } | { family: 'jose'; f
 
 /** Which tools apply to a family of inputs (the JOSE formats are not Data Integrity, and vice versa). */
 export function toolsFor(family: Fixture['family']): ToolId[] {
-  return family === 'di' ? ['credlens', 'verifier-core', 'dbvc', 'floor'] : ['credlens', 'jose'];
+  return family === 'di' ? ['credlens', 'verifier-core', 'dbvc', 'floor', 'c14n'] : ['credlens', 'jose'];
 }
 
 export interface CredlensOptions {
@@ -47,7 +48,10 @@ export async function prepare(tool: ToolId, input: Fixture, fixtures: Fixtures):
       return dbvc(input.fixture, fixtures);
     case 'floor':
       if (input.family !== 'di') return { unsupported: 'Data Integrity only' };
-      return floor(input.fixture, fixtures);
+      return floor(input.fixture, fixtures, false);
+    case 'c14n':
+      if (input.family !== 'di') return { unsupported: 'Data Integrity only' };
+      return floor(input.fixture, fixtures, true);
     case 'jose':
       if (input.family !== 'jose') return { unsupported: 'JOSE only' };
       return bareJose(input.fixture);
@@ -138,9 +142,11 @@ async function dbvc(fixture: DiFixture, fixtures: Fixtures): Promise<Verify> {
 /**
  * The floor: what any verifier must do once the canonical bytes exist. SHA-256 of the canonical
  * proof options and of the canonical document, then the signature check with Web Crypto. The
- * canonicalisation itself (done once here, outside the timing) is what the floor leaves out.
+ * canonicalisation itself (done once here, outside the timing) is what the floor leaves out;
+ * with `canonicalise`, each call also canonicalises both (jsonld RDFC-1.0, safe mode, static
+ * loader): the share of every JSON-LD verifier's time that the JSON-LD engine takes.
  */
-async function floor(fixture: DiFixture, fixtures: Fixtures): Promise<Verify> {
+async function floor(fixture: DiFixture, fixtures: Fixtures, canonicalise: boolean): Promise<Verify> {
   const jsonld = (await import('jsonld')).default as { canonize(doc: unknown, options: Record<string, unknown>): Promise<string> };
   const { staticLoader } = await import('./fixtures.js');
   const { base58btc } = await import('./multibase.js');
@@ -165,8 +171,12 @@ async function floor(fixture: DiFixture, fixtures: Fixtures): Promise<Verify> {
     key = await crypto.subtle.importKey('raw', multicodec.slice(2), { name: 'Ed25519' }, false, ['verify']);
     algorithm = { name: 'Ed25519' };
   }
+  const configForHash = { ...config, '@context': document['@context'] };
   return async () => {
-    const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', configBytes), crypto.subtle.digest('SHA-256', docBytes)]);
+    const [configInput, docInput] = canonicalise
+      ? await Promise.all([canon(configForHash).then((t) => encoder.encode(t)), canon(document).then((t) => encoder.encode(t))])
+      : [configBytes, docBytes];
+    const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', configInput), crypto.subtle.digest('SHA-256', docInput)]);
     const data = new Uint8Array(64);
     data.set(new Uint8Array(a), 0);
     data.set(new Uint8Array(b), 32);
