@@ -374,3 +374,45 @@ describe('Europass EDC (JAdES seal, unencoded payload): tampering', () => {
     expect((await verify(`\n${reordered}\n`, { at, offline: true, trust })).verdict).toBe(baseline);
   });
 });
+
+describe('VC-JOSE (the payload is the credential): tampering', () => {
+  let jwt: string;
+  let payload: Record<string, unknown>;
+  let trust: TrustList[];
+  const run = (input: string) => verify(input, { offline: true, trust });
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = await exportJWK(publicKey);
+    const did = `did:jwk:${base64url.encode(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }))}`;
+    trust = [{ name: 'test list', issuers: [{ id: did, name: 'Test issuer', tier: 'trusted' }] }];
+    payload = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: 'urn:uuid:9b1c6a2e-2f4d-4c8e-a1b3-5d7f9e0c2a4b',
+      type: ['VerifiableCredential'],
+      issuer: did,
+      validFrom: '2024-01-01T00:00:00Z',
+      name: 'Data Analysis',
+      credentialSubject: { id: 'did:example:learner', score: [90, 85], level: { eqf: 6 } },
+    };
+    jwt = await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: `${did}#0` }).sign(privateKey);
+  });
+
+  it('the untouched VC-JOSE credential is authentic (the baseline)', async () => {
+    const report = await run(jwt);
+    expect(report.format).toBe('vc-jose');
+    expect(['verified', 'warning'], summary(report)).toContain(report.verdict);
+  });
+
+  it('any change to the credential payload is invalid', async () => {
+    const [h, , s] = jwt.split('.') as [string, string, string];
+    await fc.assert(
+      fc.asyncProperty(mutationOf(payload, { orderMatters: true }), async (mutation) => {
+        const changed = applyMutation(payload, mutation);
+        if (!changed) return;
+        expectTampered(await run(`${h}.${base64url.encode(JSON.stringify(changed))}.${s}`), JSON.stringify(mutation));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
