@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
-import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile, type TrustTier } from '../lib/index.js';
+import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/report.js';
+import type { TrustTier } from '../lib/trust/types.js';
 import { define } from './define.js';
 import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, langFor, messages, type Lang } from './i18n/index.js';

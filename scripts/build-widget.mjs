@@ -40,8 +40,9 @@ for (const [file, meta] of outputs) {
   const size = gzipSync(readFileSync(join(root, file))).byteLength;
   console.log(`${file.padEnd(60)} ${(meta.bytes / 1024).toFixed(1).padStart(7)} kB  ${(size / 1024).toFixed(1).padStart(6)} kB gzip`);
 }
-console.log(`first module: ${(gzip / 1024).toFixed(1)} kB gzip (budget ${BUDGET_GZIP_BYTES / 1024} kB)`);
-// What a page loads at once: the entry and the shared chunks it imports statically (not budgeted, reported).
+console.log(`entry file: ${(gzip / 1024).toFixed(1)} kB gzip`);
+// What a page loads at once: the entry and the shared chunks it imports statically. The budget holds for
+// all of it: a first paint that waits for 10 chunks is no cheaper than one big module.
 const eager = new Set();
 const walk = (file) => {
   if (eager.has(file)) return;
@@ -50,10 +51,10 @@ const walk = (file) => {
 };
 walk(Object.keys(result.metafile.outputs).find((f) => f.endsWith('/credlens-verifier.js')));
 const eagerGzip = [...eager].reduce((sum, f) => sum + gzipSync(readFileSync(join(root, f))).byteLength, 0);
-console.log(`loaded at once (entry + ${eager.size - 1} shared chunks it imports): ${(eagerGzip / 1024).toFixed(1)} kB gzip`);
+console.log(`first module, loaded at once (entry + ${eager.size - 1} shared chunks it imports): ${(eagerGzip / 1024).toFixed(1)} kB gzip (budget ${BUDGET_GZIP_BYTES / 1024} kB)`);
 writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
-if (gzip > BUDGET_GZIP_BYTES) {
-  console.error(`credlens-verifier.js is over its size budget: ${gzip} > ${BUDGET_GZIP_BYTES} bytes gzip`);
+if (eagerGzip > BUDGET_GZIP_BYTES) {
+  console.error(`credlens-verifier.js with the chunks it loads at once is over its size budget: ${eagerGzip} > ${BUDGET_GZIP_BYTES} bytes gzip`);
   process.exit(1);
 }
 

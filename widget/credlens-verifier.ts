@@ -8,16 +8,9 @@ import { codeSummary, fill, langFor, messages, type Lang } from '../components/i
 import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
 import { tokens } from '../components/theme.js';
 import { FORMAT_NAMES } from '../lib/formats/index.js';
-import {
-  verify as verifyCredential,
-  type Check,
-  type CredentialSummary,
-  type FetchLike,
-  type PlannedCheck,
-  type VerificationReport,
-  type VerificationState,
-  type VerifyOptions,
-} from '../lib/index.js';
+import type { FetchLike } from '../lib/io/types.js';
+import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/report.js';
+import { verify as verifyCredential, type VerifyOptions } from '../lib/verify.js';
 import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
 import { CredlensVerifiedEvent } from './events.js';
 import type { FoundCredential, PdfScanResult } from './pdf.js';

@@ -1,4 +1,4 @@
-import { CODES, type CheckCode } from '../../lib/index.js';
+import { CODES, type CheckCode } from '../../lib/codes/index.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';

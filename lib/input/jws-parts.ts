@@ -1,4 +1,4 @@
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import { parseJsonText } from './json.js';
 
 /** Decodes one base64url JWS part as JSON; `undefined` when it is not base64url JSON. */

@@ -1,7 +1,5 @@
 import type { Io } from '../io/types.js';
 import { check, type Check, type PartySummary } from '../report.js';
-import { chainReachesAnchors } from './anchors.js';
-import { lookupRegistry, registryName } from './registries/index.js';
 import type { IssuerCertificates, TrustList, TrustedIssuer, TrustRegistry, TrustSourceOutcome, TrustTier } from './types.js';
 
 function originOf(value: string | undefined): string | undefined {
@@ -77,7 +75,8 @@ export async function evaluateTrust(input: TrustInputs): Promise<Check> {
     if (list.anchors?.length && input.certificates) {
       certificates ??= input.certificates().catch(() => undefined);
       const certs = await certificates;
-      const anchor = certs ? await chainReachesAnchors(certs, list.anchors) : undefined;
+      // X.509 path building (pkijs) loads only when a list has anchors and the credential a chain.
+      const anchor = certs ? await (await import('./anchors.js')).chainReachesAnchors(certs, list.anchors) : undefined;
       if (anchor) {
         decision = { tier: 'trusted', outcome: { ...base, outcome: 'vouches', matchedBy: 'anchor', reason: `the issuer's certificate chains to ${anchor}, an anchor of this list` } };
         consulted.push(decision.outcome);
@@ -88,7 +87,10 @@ export async function evaluateTrust(input: TrustInputs): Promise<Check> {
   }
 
   const env = { io: input.io, now: input.now, ebsiApiBase: input.ebsiApiBase };
+  // Registry clients (jose for OpenID Federation) load only when registries are configured.
+  const { lookupRegistry, registryName } = registries.length ? await import('./registries/index.js') : { lookupRegistry: undefined, registryName: undefined };
   for (const registry of registries) {
+    if (!lookupRegistry || !registryName) break;
     const base = { source: registryName(registry, env), kind: registry.kind };
     if (decision) {
       consulted.push({ ...base, outcome: 'not-consulted' });
