@@ -1,3 +1,4 @@
+import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ declare const chrome: {
 
 const EXT = resolve('.output/chrome-mv3');
 const PAGES = resolve('test/e2e/extension/pages');
-const SHOTS = resolve('docs/screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-everyday/';
 const FORM = 'https://www.stepstone.de/bewerbung/data-analyst-1234567';
 const BADGE_PNG = 'https://www.credly.com/images/data-analysis-badge.png';

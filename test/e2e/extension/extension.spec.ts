@@ -1,3 +1,4 @@
+import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
 import { chromium, expect as baseExpect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { png } from '../../support/ob2-issuer.js';
  */
 const EXT = resolve('.output/chrome-mv3');
 const PAGES = resolve('test/e2e/extension/pages');
-const SHOTS = resolve('docs/screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-doe-example/';
 const JOB = 'https://www.stepstone.de/stellenangebote--Data-Analyst-Berlin--1234567-inline.html';
 const HOSTILE = 'https://www.xing.com/profile/Jane_Doe0123';

@@ -1,3 +1,4 @@
+import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
 import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { encryptedPdf, linkAnnotation, qrPng } from '../../support/pdf-fixtures.
 declare const chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } };
 
 const EXT = resolve('.output/chrome-mv3');
-const SHOTS = resolve('docs/screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-pdf/';
 const CV_URL = 'https://www.linkedin.com/in/jane-pdf/files/jane-doe-cv.pdf';
 
