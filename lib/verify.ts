@@ -1,7 +1,7 @@
 import { UsageError, describeError } from './errors.js';
 import { FORMAT_NAMES, loadHandler } from './formats/index.js';
 import { classify } from './formats/classify.js';
-import { acquire } from './input/acquire.js';
+import { acquire, inputErrorCheck } from './input/acquire.js';
 import type { VerifyInput } from './input/sniff.js';
 import { createIo } from './io/index.js';
 import type { FetchLike, NetworkPolicy, ResourceBundle, ResourceCache } from './io/types.js';
@@ -83,7 +83,15 @@ async function verifyWithContext(
     return { verdict: deriveVerdict([acquired.check]), format: 'unknown', checks: [acquired.check], verifiedAt };
   }
 
-  const classified = classify(acquired.sniffed);
+  let classified: ReturnType<typeof classify>;
+  try {
+    classified = classify(acquired.sniffed);
+  } catch (error) {
+    const failed = inputErrorCheck(error);
+    onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
+    onProgress?.({ type: 'check', index: 0, check: failed });
+    return { verdict: deriveVerdict([failed]), format: 'unknown', checks: [failed], verifiedAt };
+  }
   const ctx: VerifyContext = {
     io,
     now,

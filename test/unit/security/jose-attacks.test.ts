@@ -207,12 +207,16 @@ describe('JOSE attacks', () => {
     const report = await verify(await signRaw(attacker.privateKey, { alg: 'EdDSA', kid: attacker.kid }, base64url.encode(claims)), { offline: true });
     expectRejected(report);
     expect(report.checks.some((c) => c.code === 'PROOF_VALID')).toBe(false);
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks[0]?.code).toBe('INPUT_DUPLICATE_MEMBER');
   });
 
   it('duplicate members in the protected header (two kids) are never authentic', async () => {
     const headerText = `{"alg":"EdDSA","kid":"${attacker.kid}","kid":"${issuer.kid}"}`;
     const report = await verify(await signRaw(attacker.privateKey, headerText, enc(vcClaims(issuer.did))), { offline: true });
     expectRejected(report);
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks[0]?.code).toBe('INPUT_DUPLICATE_MEMBER');
   });
 
   it('an issuer that is neither a DID nor an https URL cannot be tied to any key', async () => {
