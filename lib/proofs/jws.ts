@@ -26,6 +26,13 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; check: Check };
 /** Splits and decodes a compact JWS; a malformed one yields a `PROOF_MALFORMED` check. */
 export function parseCompactJws(text: string, id: CheckId = 'proof'): Parsed<CompactJws> {
   const parts = text.split('.');
+  if (parts.length === 3 && parts[2] === '' && parts[0]) {
+    // An empty signature is what `alg: none` produces: say that, rather than "malformed".
+    const header = decodeJwsPart(parts[0]);
+    if (isRecord(header) && typeof header.alg === 'string' && header.alg.toLowerCase() === 'none') {
+      return { ok: false, check: check(id, 'PROOF_ALG_FORBIDDEN', 'The credential is unsigned (alg "none"): anyone could have written it', { alg: header.alg }) };
+    }
+  }
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || !parts[0] || !parts[2]) {
     return { ok: false, check: check(id, 'PROOF_MALFORMED', 'A compact JWS has three base64url parts: header, payload and signature') };
   }
