@@ -44,7 +44,15 @@ function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueText).join('; ');
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return safeText(record.label ?? record.name ?? record.value ?? JSON.stringify(value), 120);
+    const named = record.label ?? record.name ?? record.value;
+    if (named !== undefined) return valueText(named);
+    return safeText(
+      Object.entries(record)
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v]) => `${k}: ${valueText(v)}`)
+        .join(', '),
+      160,
+    );
   }
   return safeText(value, 120);
 }

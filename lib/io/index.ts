@@ -74,7 +74,9 @@ export function createIo(options: IoOptions = {}): Io {
     const cached = ttl > 0 ? await options.cache?.get(key) : undefined;
     if (cached) return { ...cached, from: 'cache' };
     if (offline) {
-      await assertAllowedUrl(url, policy);
+      // Still refuse what would never be fetched (a private address is a fail, not "offline"), but
+      // without name resolution: offline means no network at all, DNS included.
+      await assertAllowedUrl(url, { ...policy, resolveHost: undefined });
       throw new IoError('IO_OFFLINE', url, `Offline: ${url} is neither built in nor in the resource bundle`);
     }
     if (!fetchImpl) throw new IoError('IO_NETWORK', url, 'No fetch function is available here');

@@ -90,7 +90,10 @@ describe('the network seam', () => {
 
   it('offline: never calls fetch and says what was missing', async () => {
     const fetch = seam(() => json({}));
-    await expect(createIo({ fetch, offline: true }).get('https://issuer.example/x', { kind: 'credential' })).rejects.toMatchObject({ code: 'IO_OFFLINE' });
+    let lookups = 0;
+    const io = createIo({ fetch, offline: true, policy: { resolveHost: async () => (lookups++, ['93.184.215.14']) } });
+    await expect(io.get('https://issuer.example/x', { kind: 'credential' })).rejects.toMatchObject({ code: 'IO_OFFLINE' });
     expect(fetch.calls).toHaveLength(0);
+    expect(lookups).toBe(0); // offline means no DNS either
   });
 });
