@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { EXTENSION_DIR, extensionLaunchOptions } from '../../test/support/chromium-launch.js';
 import { createOb2Issuer } from '../../test/support/ob2-issuer.js';
 
 export interface PageResult {
@@ -34,7 +35,7 @@ export interface ContentScriptResult {
 }
 
 const root = resolve(import.meta.dirname, '../..');
-const EXT = join(root, '.output/chrome-mv3');
+const EXT = EXTENSION_DIR;
 const CREDLY = 'https://api.credly.com';
 const SITE = 'https://www.linkedin.com';
 /** A host the content script does not run on: the same page, measured without the extension. */
@@ -163,26 +164,10 @@ export async function measureContentScript(options: { quick: boolean }, log: (li
   const port = await hosts.start();
 
   const userDir = mkdtempSync(join(tmpdir(), 'credlens-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(
+    userDir,
+    extensionLaunchOptions({ port, viewport: { width: 1100, height: 900 }, extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] }),
+  );
   const results: PageResult[] = [];
   try {
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker', { timeout: 30_000 }));

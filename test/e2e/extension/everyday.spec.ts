@@ -1,10 +1,11 @@
 import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
-import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { bakedBadge, badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
+import { assertExtensionBuilt } from '../../support/chromium-launch.js';
+import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 
 /**
@@ -18,7 +19,6 @@ declare const chrome: {
   storage: { sync: { set(o: object): Promise<void> }; local: { set(o: object): Promise<void> } };
 };
 
-const EXT = resolve('.output/chrome-mv3');
 const PAGES = resolve('test/e2e/extension/pages');
 const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-everyday/';
@@ -31,7 +31,7 @@ let hosts: HttpsHosts;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-let userDir: string;
+let browser: ExtensionBrowser;
 let vcJwt: string;
 let qrImage: Uint8Array;
 
@@ -72,7 +72,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  assertExtensionBuilt();
   prepareZXingModule({ overrides: { wasmBinary: readFileSync(resolve('node_modules/zxing-wasm/dist/writer/zxing_writer.wasm')).buffer as ArrayBuffer }, fireImmediately: true });
   const issuers = await createExtensionIssuers();
   vcJwt = issuers.vcJwt;
@@ -87,35 +87,14 @@ test.beforeAll(async () => {
   hosts.routes.set(TRUST_URL, bytes(new TextEncoder().encode(JSON.stringify(trust)), 'application/json', { 'access-control-allow-origin': '*' }));
   const port = await hosts.start();
 
-  userDir = mkdtempSync(join(tmpdir(), 'credlens-everyday-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchExtension({ port, profilePrefix: 'credlens-everyday-', viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  ({ context, worker, extensionId } = browser);
   mkdirSync(SHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await hosts?.stop();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
 test('options: a trust list added by address and from a file shows whom it vouches for, and is used at the next verification', async () => {

@@ -1,10 +1,11 @@
 import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
-import { chromium, expect as baseExpect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect as baseExpect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
 import { bakedBadge, badgePage, badgeSvg, createExtensionIssuers, CREDLY, IDS, JWT_URL } from '../../support/extension-issuers.js';
+import { assertExtensionBuilt } from '../../support/chromium-launch.js';
+import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 import { png } from '../../support/ob2-issuer.js';
 
@@ -12,7 +13,6 @@ import { png } from '../../support/ob2-issuer.js';
  * A recruiter with the built Credlens extension browses a LinkedIn-like profile, a StepStone-like
  * job ad with QR codes and badge images, and a hostile page. All hosts are one local HTTPS server.
  */
-const EXT = resolve('.output/chrome-mv3');
 const PAGES = resolve('test/e2e/extension/pages');
 const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-doe-example/';
@@ -29,7 +29,7 @@ let hosts: HttpsHosts;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-let userDir: string;
+let browser: ExtensionBrowser;
 let releaseSlow: () => void = () => undefined;
 
 async function qrPng(text: string): Promise<Uint8Array> {
@@ -46,7 +46,7 @@ function page(file: string, values: Record<string, string>): string {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  assertExtensionBuilt();
   prepareZXingModule({ overrides: { wasmBinary: readFileSync(resolve('node_modules/zxing-wasm/dist/writer/zxing_writer.wasm')).buffer as ArrayBuffer }, fireImmediately: true });
   const issuers = await createExtensionIssuers();
   hosts = new HttpsHosts();
@@ -79,27 +79,8 @@ test.beforeAll(async () => {
   hosts.routes.set('https://cdn.talent-media.eu/qr/diploma.png', bytes(await qrPng(badgePage(IDS.good)), 'image/png', { 'access-control-allow-origin': '*' }));
   const port = await hosts.start();
 
-  userDir = mkdtempSync(join(tmpdir(), 'credlens-ext-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchExtension({ port, profilePrefix: 'credlens-ext-', viewport: { width: 1100, height: 900 } });
+  ({ context, worker, extensionId } = browser);
   // The recruiter's organisation trusts Northwind Academy's badge issuer (Credlens settings).
   await worker.evaluate(
     (issuerId) => chrome.storage.local.set({ trustLists: [{ name: 'Our trusted issuers', issuers: [{ id: issuerId, name: 'Northwind Academy', tier: 'trusted' }] }] }),
@@ -110,9 +91,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   releaseSlow();
-  await context?.close();
+  await browser?.close();
   await hosts?.stop();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
 // The first verification after the service worker starts loads lib's format handlers; on a loaded

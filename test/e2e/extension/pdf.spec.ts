@@ -1,10 +1,11 @@
 import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
-import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Worker } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { badgePage, createExtensionIssuers, IDS } from '../../support/extension-issuers.js';
+import { assertExtensionBuilt } from '../../support/chromium-launch.js';
+import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 import { encryptedPdf, linkAnnotation, qrPng } from '../../support/pdf-fixtures.js';
 
@@ -17,7 +18,6 @@ import { encryptedPdf, linkAnnotation, qrPng } from '../../support/pdf-fixtures.
  */
 declare const chrome: { tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> } };
 
-const EXT = resolve('.output/chrome-mv3');
 const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-pdf/';
 const CV_URL = 'https://www.linkedin.com/in/jane-pdf/files/jane-doe-cv.pdf';
@@ -26,7 +26,7 @@ let hosts: HttpsHosts;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-let userDir: string;
+let browser: ExtensionBrowser;
 let cvPdf: Uint8Array;
 
 const ext = (path: string) => `chrome-extension://${extensionId}/${path}`;
@@ -57,7 +57,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  assertExtensionBuilt();
   const issuers = await createExtensionIssuers();
   cvPdf = await buildCv(issuers.vcJwt);
   hosts = new HttpsHosts();
@@ -66,34 +66,14 @@ test.beforeAll(async () => {
   hosts.routes.set(CV_URL, bytes(cvPdf, 'application/pdf'));
   const port = await hosts.start();
 
-  userDir = mkdtempSync(join(tmpdir(), 'credlens-pdf-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchExtension({ port, profilePrefix: 'credlens-pdf-', viewport: { width: 1100, height: 900 } });
+  ({ context, worker, extensionId } = browser);
   mkdirSync(SHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await hosts?.stop();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
 test('context menu "Verify credentials in this PDF" on a CV link: the side panel lists every credential with its verdict and where it was found', async () => {

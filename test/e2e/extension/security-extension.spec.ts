@@ -1,10 +1,9 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
 import { MAX_PROBES_PER_MINUTE, MAX_VERIFICATIONS_PER_MINUTE } from '../../../entrypoints/content/scanner.js';
+import { assertExtensionBuilt } from '../../support/chromium-launch.js';
+import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 import { png } from '../../support/ob2-issuer.js';
 
@@ -13,7 +12,6 @@ import { png } from '../../support/ob2-issuer.js';
  * script, and the MV3 service worker is stopped while a verification is running. The built
  * extension (.output/chrome-mv3) runs in Chromium against one local HTTPS server.
  */
-const EXT = resolve('.output/chrome-mv3');
 const FLOOD = 'https://www.linkedin.com/in/flood-example/';
 const FORGED = 'https://www.linkedin.com/in/forged-messages-example/';
 const STOPPED = 'https://www.linkedin.com/in/worker-stopped-example/';
@@ -27,9 +25,8 @@ declare const chrome: { tabs: { query(query: { url: string }): Promise<Array<{ i
 
 let hosts: HttpsHosts;
 let context: BrowserContext;
-let worker: Worker;
 let extensionId: string;
-let userDir: string;
+let browser: ExtensionBrowser;
 let releaseSlow: () => void = () => undefined;
 const SLOW_ID = '77777777-8888-4999-8aaa-bbbbbbbbbbbb';
 
@@ -38,7 +35,7 @@ const assertionPath = (id: string) => `${CREDLY}/v1/obi/v2/badge_assertions/${id
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  assertExtensionBuilt();
   const issuers = await createExtensionIssuers();
   hosts = new HttpsHosts();
   for (const [url, handler] of issuers.routes) hosts.routes.set(url, handler);
@@ -97,33 +94,14 @@ test.beforeAll(async () => {
   hosts.routes.set(STOPPED, html(`<!doctype html><html><body><h1>Jane Doe</h1><p><a id="slow" href="${badgePage(SLOW_ID)}">Slow certificate</a></p></body></html>`));
 
   const port = await hosts.start();
-  userDir = mkdtempSync(join(tmpdir(), 'credlens-sec-'));
-  context = await chromium.launchPersistentContext(userDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchExtension({ port, profilePrefix: 'credlens-sec-' });
+  ({ context, extensionId } = browser);
 });
 
 test.afterAll(async () => {
   releaseSlow();
-  await context?.close();
+  await browser?.close();
   await hosts?.stop();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
 });
 
 async function tabIdOf(url: string): Promise<number> {
