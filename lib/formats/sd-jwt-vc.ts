@@ -1,7 +1,7 @@
 import type { CredentialPlan, FormatHandler, Step } from '../pipeline/types.js';
 import { parseCompactJws } from '../proofs/jws.js';
 import { check, type CredentialSummary } from '../report.js';
-import { statusStep } from '../status/index.js';
+import { jwtStatusStep } from '../status/index.js';
 import { jwtValidityDates, validityCheck } from '../validate/dates.js';
 import { resolveIssuerKey } from './jose/issuer-key.js';
 import { lazyKey, signatureSteps } from './jose/plan.js';
@@ -73,10 +73,12 @@ export const sdJwtVcHandler: FormatHandler = {
     steps.push({ id: 'validity', run: async () => validityCheck(jwtValidityDates(payload), ctx) });
 
     const claims = disclosed.ok ? disclosed.claims : Object.fromEntries(Object.entries(payload).filter(([k]) => k !== '_sd' && k !== '_sd_alg'));
+    // SD-JWT VC §3.2.2.2: `status` must not be selectively disclosable, or a holder could withhold it.
+    const statusDisclosed = !('status' in payload) && 'status' in claims;
     steps.push(
-      'status' in payload
-        ? { id: 'status', needsAuthenticity: true, run: async () => check('status', 'STATUS_TYPE_UNSUPPORTED', 'The credential names an IETF token status list, which this version of Credlens cannot check yet') }
-        : statusStep(claims, issuer, ctx),
+      statusDisclosed
+        ? { id: 'status', needsAuthenticity: true, run: async () => check('status', 'STATUS_ENTRY_MALFORMED', 'The status claim is selectively disclosable; an SD-JWT VC must carry it in the issuer-signed part, where a holder cannot withhold it') }
+        : jwtStatusStep(payload, claims, { issuer, resolveKey: (header) => resolveIssuerKey({ issuer, header, allowIssuerMetadata: true, allowX5c: true }, ctx) }, ctx),
     );
     // Only when the x5c chain was the key that verified the proof may its anchor vouch for the issuer.
     const issuerCertificates = async () => {

@@ -1,14 +1,9 @@
 import { base64urlnopad } from '@scure/base';
 import { LIMITS } from '../limits.js';
+import { decompressCapped, StatusListDecodeError } from './decompress.js';
 
-export type BitstringError = 'malformed' | 'too-large';
-
-export class BitstringDecodeError extends Error {
-  constructor(readonly reason: BitstringError, message: string) {
-    super(message);
-    this.name = 'BitstringDecodeError';
-  }
-}
+/** Kept under its earlier name: callers and tests check `instanceof BitstringDecodeError`. */
+export { StatusListDecodeError as BitstringDecodeError } from './decompress.js';
 
 /**
  * Decodes a status list's `encodedList`: base64url (Bitstring Status List: multibase `u` prefix;
@@ -22,38 +17,9 @@ export async function decodeEncodedList(encoded: string, maxBytes: number = LIMI
   try {
     compressed = base64urlnopad.decode(body.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
   } catch {
-    throw new BitstringDecodeError('malformed', 'The status list\'s encodedList is not base64url');
+    throw new StatusListDecodeError('malformed', 'The status list\'s encodedList is not base64url');
   }
-  return gunzipCapped(compressed, maxBytes);
-}
-
-async function gunzipCapped(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const stream = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new BitstringDecodeError('too-large', `The status list decompresses to more than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof BitstringDecodeError) throw error;
-    throw new BitstringDecodeError('malformed', 'The status list\'s encodedList is not valid GZIP data');
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return decompressCapped(compressed, 'gzip', maxBytes);
 }
 
 /** The status value at `index` (entries of `size` bits, most significant bit first), or undefined when out of range. */

@@ -1,13 +1,18 @@
 import { describeError } from '../errors.js';
 import { decodeJwsPart } from '../input/jws-parts.js';
 import { isRecord, parseJsonBytes } from '../input/json.js';
+import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
 import { check, type Check, type VerificationReport } from '../report.js';
 import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
+import { statusListVerified, verifyListOnce } from './list-memo.js';
+import { checkTokenStatus, type TokenStatusOptions } from './token-status-list.js';
 
 export { statusEntries, type StatusEntry } from './entries.js';
 export { decodeEncodedList, readStatus } from './bitstring.js';
+export { clearStatusListMemo } from './list-memo.js';
+export { checkTokenStatus, statusClaim, readTokenStatus, decodeStatusListBytes, type TokenStatusOptions, type StatusListKeyResolver } from './token-status-list.js';
 
 /** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
 const MIN_BITSTRING_BYTES = 16 * 1024;
@@ -26,11 +31,34 @@ export async function checkStatus(credential: Record<string, unknown>, issuer: s
   if (entries.length === 0) return check('status', 'STATUS_NONE', 'The credential declares no status list');
   const results: Check[] = [];
   for (const entry of entries.slice(0, 8)) results.push(await checkEntry(entry, credential, issuer, ctx));
+  return worstStatus(results);
+}
+
+/** One `status` check for several status entries: the worst decides, every entry is kept in the details. */
+export function worstStatus(results: readonly Check[]): Check {
   const order = ['fail', 'warn', 'pass', 'skip'] as const;
   const sorted = [...results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const worst = sorted[0] as Check;
   if (results.length === 1) return worst;
   return { ...worst, details: { ...worst.details, entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) } };
+}
+
+/**
+ * The `status` step of a JWT-secured credential: the IETF token status list its payload names
+ * (`status.status_list`), the `credentialStatus` entries of the credential it carries, or both.
+ */
+export function jwtStatusStep(payload: Record<string, unknown>, credential: Record<string, unknown>, options: TokenStatusOptions, ctx: VerifyContext): Step {
+  return {
+    id: 'status',
+    needsAuthenticity: true,
+    run: async () => {
+      const hasToken = 'status' in payload;
+      const hasEntries = statusEntries(credential).length > 0;
+      if (!hasToken) return checkStatus(credential, options.issuer, ctx);
+      const token = await checkTokenStatus(payload, options, ctx);
+      return hasEntries ? worstStatus([token, await checkStatus(credential, options.issuer, ctx)]) : token;
+    },
+  };
 }
 
 async function checkEntry(entry: StatusEntry, credential: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
@@ -76,8 +104,8 @@ function nestedIssuer(report: VerificationReport): string | undefined {
 }
 
 async function verifyList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<Check | undefined> {
-  const report = await ctx.verifyNested(text, { retrievedFrom: url });
-  if (report.verdict !== 'verified' && report.verdict !== 'warning') {
+  const report = await verifyListOnce(url, text, ctx);
+  if (!statusListVerified(report)) {
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.code);
     return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} did not verify (${report.verdict}: ${failing.join(', ') || 'no proof'})`, { list: url, report });
   }
@@ -105,7 +133,7 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   }
   let bits: Uint8Array;
   try {
-    bits = await decodeEncodedList(subject.encodedList);
+    bits = await decodeOnce(subject.encodedList);
   } catch (error) {
     const tooLarge = error instanceof BitstringDecodeError && error.reason === 'too-large';
     return check('status', tooLarge ? 'STATUS_LIST_TOO_LARGE' : 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} could not be decoded: ${describeError(error)}`, base);
@@ -132,6 +160,19 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   const hex = `0x${value.toString(16)}`;
   const message = messages.find((m) => typeof m.status === 'string' && Number.parseInt(m.status, 16) === value);
   return check('status', 'STATUS_MESSAGE', `Status "${entry.purpose}" is ${hex}${message && typeof message.message === 'string' ? `: ${message.message}` : ''}`, details);
+}
+
+/** Decoded lists by their encoded text: many credentials read one list. Callers only read the bits. */
+const decodedLists = new Lru<string, Promise<Uint8Array>>(20);
+
+function decodeOnce(encoded: string): Promise<Uint8Array> {
+  let pending = decodedLists.get(encoded);
+  if (pending === undefined) {
+    pending = decodeEncodedList(encoded);
+    decodedLists.set(encoded, pending);
+    pending.catch(() => decodedLists.delete(encoded));
+  }
+  return pending;
 }
 
 /** 1EdTech Revocation List (Open Badges 3.0 §9.x): an unsigned JSON list of revoked credential ids, served by the issuer. */

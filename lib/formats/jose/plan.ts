@@ -6,7 +6,7 @@ import { check, type Check, type CredentialSummary, type FormatId } from '../../
 import { jwtValidityDates, validityCheck, validityDatesOf, type ValidityDates } from '../../validate/dates.js';
 import { issuerIdOf, summariseVc } from '../vc-summary.js';
 import { resolveIssuerKey } from './issuer-key.js';
-import { statusStep } from '../../status/index.js';
+import { jwtStatusStep, statusStep } from '../../status/index.js';
 
 /** Memoises the issuer key lookup so the proof and issuer-key steps share one resolution. */
 export function lazyKey(run: () => Promise<KeyResolution>): () => Promise<KeyResolution> {
@@ -139,7 +139,9 @@ export function planJoseVc(input: Classified, ctx: VerifyContext, options: JoseV
   steps.push({ id: 'claims', run: async () => claimsCheck(payload, vc, options.claimsPrecedence) });
   const dates: ValidityDates = { ...validityDatesOf(vc), ...jwtValidityDates(payload) };
   steps.push({ id: 'validity', run: async () => validityCheck(dates, ctx) });
-  steps.push(statusStep(vc, issuer, ctx));
+  // A JWT may name an IETF token status list (`status.status_list`) besides, or instead of, `credentialStatus`.
+  const tokenStatus = isRecord(payload.status) && 'status_list' in payload.status;
+  steps.push(tokenStatus ? jwtStatusStep(payload, vc, { issuer, resolveKey: (header) => resolveIssuerKey({ issuer, header }, ctx) }, ctx) : statusStep(vc, issuer, ctx));
 
   const credential = summariseVc(vc);
   if (options.claimsPrecedence === 'jwt-overrides') applyJwtClaims(credential, payload);
