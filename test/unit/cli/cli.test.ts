@@ -1,30 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { CREDLENS_BIN, credlens, scratchDir } from '../../support/cli.js';
 import { formatReport } from '../../../bin/format-report.js';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/credlens.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'credlens-cli-'));
-
-async function credlens(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = scratchDir('credlens-cli-');
 
 describe('credlens CLI (the real bin/ entry)', () => {
   it('prints usage and exits 2 without arguments', async () => {
@@ -73,7 +53,7 @@ describe('credlens CLI (the real bin/ entry)', () => {
   });
 
   it('reads standard input with -', async () => {
-    const child = execFile(process.execPath, [BIN, 'verify', '--json', '--offline', '-']);
+    const child = execFile(process.execPath, [CREDLENS_BIN, 'verify', '--json', '--offline', '-']);
     child.stdin?.end('{"hello":"world"}');
     const stdout = await new Promise<string>((resolve) => {
       let out = '';

@@ -1,30 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { credlens, scratchDir } from '../../support/cli.js';
 import { certificateWithImageQr, cv, didKeyIssuer, encryptedPdf, pdfWithAttachments, signedVcJwt, type TestIssuer } from '../../support/pdf-fixtures.js';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../../bin/credlens.mjs');
-const dir = mkdtempSync(join(tmpdir(), 'credlens-cli-pdf-'));
-
-async function credlens(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = scratchDir('credlens-cli-pdf-');
 
 let issuer: TestIssuer;
 beforeAll(async () => {
