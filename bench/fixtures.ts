@@ -1,6 +1,7 @@
-import { SignJWT, exportJWK, generateKeyPair, base64url } from 'jose';
+import { SignJWT, base64url } from 'jose';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dataAnalysisVcJwt, didJwkIssuer } from '../test/support/did-jwk-issuer.js';
 
 /**
  * The benchmark's inputs, made fresh for every run: Data Integrity credentials signed by the
@@ -192,25 +193,10 @@ export async function makeIssuers(suites: readonly DiSuite[] = ['eddsa-rdfc-2022
 }
 
 async function joseFixtures(): Promise<JoseFixture[]> {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as JsonWebKey;
-  const did = `did:jwk:${base64url.encode(JSON.stringify(publicJwk))}`;
+  const issuer = await didJwkIssuer();
+  const { did, publicJwk, privateKey } = issuer;
   const now = Math.floor(Date.now() / 1000);
-  const vcJwt = await new SignJWT({
-    vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
-      type: ['VerifiableCredential'],
-      credentialSubject: { id: 'did:example:jane', name: 'Jane Doe', achievement: 'Data Analysis (6 ECTS)' },
-    },
-  })
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `${did}#0` })
-    .setIssuer(did)
-    .setSubject('did:example:jane')
-    .setNotBefore(now - 86_400)
-    .setIssuedAt(now - 86_400)
-    .setJti('urn:uuid:7f1e2d3c-4b5a-4968-8776-655443322110')
-    .sign(privateKey);
+  const vcJwt = await dataAnalysisVcJwt(issuer, now);
 
   // SD-JWT VC (RFC 9901 / SD-JWT VC draft): three selectively disclosable claims, no key binding.
   const disclosures: string[] = [];

@@ -1,4 +1,4 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { dataAnalysisVcJwt, didJwkIssuer } from './did-jwk-issuer.js';
 import { createOb2Issuer, itxt, json, png, pngChunk, text, type Routes } from './ob2-issuer.js';
 
 /**
@@ -19,10 +19,6 @@ export const CREDLY = 'https://api.credly.com';
 export const badgePage = (id: string): string => `https://www.credly.com/badges/${id}/public_url`;
 export const JWT_URL = 'https://certs.northwind-academy.eu/certificates/jane-doe-data-analysis.json';
 
-function b64url(text: string): string {
-  return Buffer.from(text).toString('base64url');
-}
-
 export interface ExtensionIssuers {
   routes: Routes;
   vcJwt: string;
@@ -40,24 +36,7 @@ export async function createExtensionIssuers(): Promise<ExtensionIssuers> {
   ob2.routes.set(`${CREDLY}${path(IDS.gone)}`, () => new Response('not found', { status: 404 }));
 
   // VC-JWT (VC 1.1) signed by a did:jwk issuer.
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const did = `did:jwk:${b64url(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }))}`;
-  const now = Math.floor(Date.now() / 1000);
-  const vcJwt = await new SignJWT({
-    vc: {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
-      type: ['VerifiableCredential'],
-      credentialSubject: { id: 'did:example:jane', name: 'Jane Doe', achievement: 'Data Analysis (6 ECTS)' },
-    },
-  })
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `${did}#0` })
-    .setIssuer(did)
-    .setSubject('did:example:jane')
-    .setNotBefore(now - 86_400)
-    .setIssuedAt(now - 86_400)
-    .setJti('urn:uuid:7f1e2d3c-4b5a-4968-8776-655443322110')
-    .sign(privateKey);
+  const vcJwt = await dataAnalysisVcJwt(await didJwkIssuer());
   ob2.routes.set(JWT_URL, text(vcJwt, 'application/jwt'));
   ob2.routes.set(String(ob2.badge.image), text(badgeSvg(), 'image/svg+xml'));
   return { routes: ob2.routes, vcJwt };

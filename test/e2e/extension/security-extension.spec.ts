@@ -1,5 +1,6 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT } from 'jose';
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { didJwkIssuer } from '../../support/did-jwk-issuer.js';
 import { badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
 import { MAX_PROBES_PER_MINUTE, MAX_VERIFICATIONS_PER_MINUTE } from '../../../entrypoints/content/scanner.js';
 import { assertExtensionBuilt } from '../../support/chromium-launch.js';
@@ -65,9 +66,7 @@ test.beforeAll(async () => {
   for (let i = 0; i < FLOOD_IMAGES; i++) hosts.routes.set(`https://media.example.eu/qr/certificate-${i}.png`, bytes(whitePng, 'image/png', { 'access-control-allow-origin': '*' }));
 
   // A genuine (did:jwk-signed) VC-JWT whose every field holds markup or a script URL, pasted as text.
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = await exportJWK(publicKey);
-  const did = `did:jwk:${Buffer.from(JSON.stringify({ kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y })).toString('base64url')}`;
+  const { did, kid, privateKey } = await didJwkIssuer();
   const markupJwt = await new SignJWT({
     vc: {
       '@context': ['https://www.w3.org/2018/credentials/v1'],
@@ -80,7 +79,7 @@ test.beforeAll(async () => {
       evidence: [{ id: `javascript:${PWN}`, name: '<b>bold</b>' }],
     },
   })
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `${did}#0` })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid })
     .setIssuer(did)
     .setIssuedAt()
     .sign(privateKey);
