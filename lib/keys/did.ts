@@ -1,5 +1,6 @@
 import { Resolver, type DIDResolutionResult, type DIDResolver } from 'did-resolver';
 import { describeError } from '../errors.js';
+import { Lru } from '../memo/lru.js';
 import type { VerifyContext } from '../pipeline/types.js';
 import { resolveDidEbsi } from './methods/ebsi.js';
 import { resolveDidJwk } from './methods/jwk.js';
@@ -27,6 +28,29 @@ function guarded(run: DIDResolver): DIDResolver {
  * did:web and did:ebsi are read through `ctx.io` (resource bundle first, by DID, then by URL).
  */
 export async function resolveDid(did: string, ctx: Pick<VerifyContext, 'io' | 'ebsiApiBase'>): Promise<DIDResolutionResult> {
+  // did:key and did:jwk documents are pure functions of the DID: derive each once per process.
+  const pure = did.startsWith('did:key:') || did.startsWith('did:jwk:');
+  if (pure) {
+    const known = pureDocuments.get(did);
+    if (known) return known;
+  }
+  const result = await resolveUncached(did, ctx);
+  if (pure) pureDocuments.set(did, deepFreeze(result));
+  return result;
+}
+
+const pureDocuments = new Lru<string, DIDResolutionResult>(200);
+
+/** Frozen, so that no caller can change what later verifications read. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+async function resolveUncached(did: string, ctx: Pick<VerifyContext, 'io' | 'ebsiApiBase'>): Promise<DIDResolutionResult> {
   const resolver = new Resolver({
     key: guarded(async (d, parsed) => resolveDidKey(d, parsed)),
     jwk: guarded(async (d, parsed) => resolveDidJwk(d, parsed)),

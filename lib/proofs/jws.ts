@@ -3,6 +3,7 @@ import { base64urlnopad } from '@scure/base';
 import { compactVerify, errors, importJWK } from 'jose';
 import { decodeJwsPart } from '../input/jws-parts.js';
 import { isRecord } from '../input/json.js';
+import { Lru } from '../memo/lru.js';
 import { check, type Check, type CheckId } from '../report.js';
 
 /** The signature algorithms accepted for credentials signed with a public key. */
@@ -124,6 +125,27 @@ function verifyEs256k(jws: CompactJws, jwk: JsonWebKey): boolean {
   }
 }
 
+type ImportedKey = Awaited<ReturnType<typeof importJWK>>;
+
+/** Imported issuer keys: importing costs a good part of a verification, and issuers sign many credentials. */
+const importedKeys = new Lru<string, Promise<ImportedKey>>(100);
+
+/**
+ * The key imported for `alg`, once per process. Keyed by the algorithm and every member of the JWK
+ * (a superset of the RFC 7638 thumbprint members, so `use`, `key_ops` or `ext` still take effect).
+ */
+function importedKey(jwk: JsonWebKey, alg: JwsAlgorithm): Promise<ImportedKey> {
+  const members = Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const id = `${alg}\n${JSON.stringify(members)}`;
+  let pending = importedKeys.get(id);
+  if (pending === undefined) {
+    pending = importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    importedKeys.set(id, pending);
+    pending.catch(() => importedKeys.delete(id));
+  }
+  return pending;
+}
+
 export interface JwsVerifyOptions {
   id?: CheckId;
   /** `crit` extensions the caller processes itself. */
@@ -152,7 +174,7 @@ export async function verifyCompactJws(jws: CompactJws, jwk: JsonWebKey, options
       : check(id, 'PROOF_INVALID_SIGNATURE', `The ES256K signature does not match ${signer}'s key: the content was altered or signed by another key`, details);
   }
   try {
-    const key = await importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    const key = await importedKey(jwk, alg);
     await compactVerify(jws.text, key, { algorithms: [alg], crit: Object.fromEntries((options.understoodCrit ?? []).map((c) => [c, true])) });
     return check(id, 'PROOF_VALID', `${alg} signature by ${signer} is valid`, details);
   } catch (error) {
