@@ -56,10 +56,13 @@ export function languageCertificate(issuer: DidKeyIssuer, id: string, options: {
   return credential;
 }
 
-/** An SD-JWT VC (draft-ietf-oauth-sd-jwt-vc) with every personal claim selectively disclosable. */
+/**
+ * An SD-JWT VC (draft-ietf-oauth-sd-jwt-vc) with every personal claim selectively disclosable and,
+ * given a position, a `status` claim naming the issuer's IETF token status list.
+ */
 export async function sdJwtLanguageCertificate(
   issuer: DidKeyIssuer,
-  options: { exp?: Date; hide?: string[]; alter?: Record<string, unknown> } = {},
+  options: { exp?: Date; hide?: string[]; alter?: Record<string, unknown>; status?: number } = {},
 ): Promise<string> {
   const claims: Array<[string, unknown]> = [
     ['given_name', 'Anna'],
@@ -81,6 +84,8 @@ export async function sdJwtLanguageCertificate(
     _sd: disclosures.map(digest).sort(),
     _sd_alg: 'sha-256',
   };
+  // The status claim stays in the issuer-signed part (SD-JWT VC §3.2.2.2): a holder cannot withhold it.
+  if (options.status !== undefined) payload.status = issuer.tokenStatus.claim(options.status);
   const jwt = await issuer.signJwt(payload, { typ: 'dc+sd-jwt' });
   // What the holder presents: every disclosure but the hidden ones; an altered one is what a forger would send.
   const shown: string[] = [];

@@ -32,7 +32,7 @@ export const GROUPS: Record<Group, { title: string; intro: string }> = {
   },
   'sd-jwt-vc': {
     title: 'SD-JWT VC (selective disclosure)',
-    intro: 'The learner can hide claims (such as the date of birth) without breaking the issuer’s signature; a claim that was changed or added is caught. SD-JWT VCs name their status in an IETF token status list, which Credlens does not check yet, so no revoked example here.',
+    intro: 'The learner can hide claims (such as the date of birth) without breaking the issuer’s signature; a claim that was changed or added is caught. Revocation is read from the issuer’s IETF token status list, a signed list with two bits per credential.',
   },
   ebsi: {
     title: 'EBSI verifiable attestation',
@@ -389,10 +389,10 @@ export const EXAMPLES: readonly Example[] = [
     format: 'sd-jwt-vc',
     variant: 'valid',
     expect: 'verified',
-    explain: 'The learner disclosed all six claims; each matches a digest the issuer signed.',
+    explain: 'The learner disclosed all six claims; each matches a digest the issuer signed; the issuer’s token status list shows it valid.',
     served: 'cors',
     contentType: 'application/dc+sd-jwt',
-    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519),
+    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { status: ed25519.tokenStatus.next() }),
   },
   {
     id: 'sd-jwt-selective',
@@ -404,7 +404,7 @@ export const EXAMPLES: readonly Example[] = [
     explain: 'The learner chose not to show the date of birth: still genuine, and the board simply does not see it.',
     served: 'cors',
     contentType: 'application/dc+sd-jwt',
-    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { hide: ['birthdate'] }),
+    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { hide: ['birthdate'], status: ed25519.tokenStatus.next() }),
   },
   {
     id: 'sd-jwt-tampered',
@@ -416,7 +416,19 @@ export const EXAMPLES: readonly Example[] = [
     explain: 'The score was changed from 87 to 98 in its disclosure; the issuer never signed that value.',
     served: 'cors',
     contentType: 'application/dc+sd-jwt',
-    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { alter: { score: '98 / 100' } }),
+    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { alter: { score: '98 / 100' }, status: ed25519.tokenStatus.next() }),
+  },
+  {
+    id: 'sd-jwt-revoked',
+    group: 'sd-jwt-vc',
+    title: 'German C1 certificate, revoked by the issuer',
+    format: 'sd-jwt-vc',
+    variant: 'revoked',
+    expect: 'invalid',
+    explain: 'Genuine and fully disclosed, but the issuer’s signed token status list marks its entry INVALID (revoked).',
+    served: 'cors',
+    contentType: 'application/dc+sd-jwt',
+    make: async ({ ed25519 }) => sdJwtLanguageCertificate(ed25519, { status: ed25519.tokenStatus.nextRevoked() }),
   },
   {
     id: 'sd-jwt-expired',

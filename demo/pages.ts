@@ -160,7 +160,7 @@ export function issuerPage(issuers: DemoIssuers, examples: readonly Example[]): 
 <h2>Identities</h2>
 <ul>
 <li>JOSE credentials: <code class="wrap">${escape(issuers.jose.did)}</code> (<a href="/did.json">DID document</a>, <a href="/jwks.json">JWKS</a>, <a href="/status/1">status list</a>)</li>
-<li>Data Integrity, SD-JWT VC and EBSI (Ed25519): <code class="wrap">${escape(issuers.ed25519.did)}</code> (<a href="/status/ed25519">status list</a>)</li>
+<li>Data Integrity, SD-JWT VC and EBSI (Ed25519): <code class="wrap">${escape(issuers.ed25519.did)}</code> (<a href="/status/ed25519">status list</a>, <a href="/statuslists/ed25519">token status list</a> of its SD-JWT VCs)</li>
 <li>Data Integrity (P-256): <code class="wrap">${escape(issuers.p256.did)}</code> (<a href="/status/p256">status list</a>)</li>
 <li>Europass eSeal: ${escape(issuers.sealer.organisation.name)}, under the demo certification authority the job board anchors</li>
 <li>Open Badges 2.0: <a href="/ob2/issuer">issuer profile</a>, <a href="/ob2/badges/spreadsheet-modelling">badge class</a>, <a href="/ob2/revocations">revocation list</a></li>

@@ -4,6 +4,7 @@ import { jwkToMultibase } from '../../lib/keys/key-material.js';
 import { canonizeRdfc } from '../../lib/proofs/data-integrity/canonicalize.js';
 import { createDocumentLoader } from '../../lib/proofs/data-integrity/document-loader.js';
 import { DemoStatusList } from './status-list.js';
+import { DemoTokenStatusList } from './token-status-list.js';
 
 /**
  * A did:key identity of the demo (keys generated at start-up, never stored) that signs JWTs
@@ -17,6 +18,8 @@ export interface DidKeyIssuer {
   kid: string;
   alg: 'EdDSA' | 'ES256';
   status: DemoStatusList;
+  /** The IETF token status list its SD-JWT VCs point to. */
+  tokenStatus: DemoTokenStatusList;
   signJwt(payload: Record<string, unknown>, header: { typ: string } & Record<string, unknown>): Promise<string>;
   signDataIntegrity(document: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
@@ -28,7 +31,7 @@ async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
-export async function createDidKeyIssuer(kind: 'Ed25519' | 'P-256', statusListUrl: string): Promise<DidKeyIssuer> {
+export async function createDidKeyIssuer(kind: 'Ed25519' | 'P-256', statusListUrl: string, tokenStatusListUrl: string): Promise<DidKeyIssuer> {
   const alg = kind === 'Ed25519' ? 'EdDSA' : 'ES256';
   const { privateKey, publicKey } = kind === 'Ed25519' ? await generateKeyPair('EdDSA', { crv: 'Ed25519' }) : await generateKeyPair('ES256');
   const multibase = jwkToMultibase((await exportJWK(publicKey)) as JsonWebKey);
@@ -40,6 +43,7 @@ export async function createDidKeyIssuer(kind: 'Ed25519' | 'P-256', statusListUr
     kid,
     alg,
     status: new DemoStatusList(statusListUrl, did, (payload) => signJwt(payload, { typ: 'vc+jwt' })),
+    tokenStatus: new DemoTokenStatusList(tokenStatusListUrl, did, signJwt),
     signJwt,
     signDataIntegrity: (document) => signDi(document, kind, kid, privateKey),
   };

@@ -28,15 +28,16 @@ export async function createDemoIssuers(origin: string): Promise<DemoIssuers> {
   return {
     origin,
     jose: await createDemoIssuer(origin),
-    ed25519: await createDidKeyIssuer('Ed25519', `${origin}/status/ed25519`),
-    p256: await createDidKeyIssuer('P-256', `${origin}/status/p256`),
+    ed25519: await createDidKeyIssuer('Ed25519', `${origin}/status/ed25519`, `${origin}/statuslists/ed25519`),
+    p256: await createDidKeyIssuer('P-256', `${origin}/status/p256`, `${origin}/statuslists/p256`),
     sealer: await createDemoSealer(),
     ob2: createDemoOb2Issuer(origin),
   };
 }
 
 /**
- * What the issuer serves besides the credentials, by path: status lists and the Open Badges 2.0
+ * What the issuer serves besides the credentials, by path: status lists (Bitstring Status List
+ * credentials and IETF token status lists) and the Open Badges 2.0
  * documents. Made after the examples, which decide what is revoked.
  */
 export async function publishedDocuments(issuers: DemoIssuers): Promise<Map<string, Published>> {
@@ -44,6 +45,7 @@ export async function publishedDocuments(issuers: DemoIssuers): Promise<Map<stri
   out.set('/status/1', { type: 'application/vc+jwt', body: await issuers.jose.statusListCredential() });
   for (const issuer of [issuers.ed25519, issuers.p256]) {
     out.set(new URL(issuer.status.url).pathname, { type: 'application/vc+jwt', body: await issuer.status.credential() });
+    out.set(new URL(issuer.tokenStatus.uri).pathname, { type: 'application/statuslist+jwt', body: await issuer.tokenStatus.token() });
   }
   for (const [path, document] of issuers.ob2.documents()) out.set(path, { type: 'application/ld+json', body: JSON.stringify(document, null, 2) });
   return out;
