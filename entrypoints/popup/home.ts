@@ -109,12 +109,13 @@ export async function startHome(root: HTMLElement): Promise<void> {
   }
   const result = h('div', { id: 'result', 'aria-live': 'polite', className: 'result' });
 
-  async function verifyInput(input: InputRef): Promise<void> {
+  /** Says `busy` while the background verifies, then shows the report, or the error in the status line. */
+  async function showVerification(busy: string, verification: () => Promise<StoredView>): Promise<void> {
     status.className = 'status';
-    status.textContent = 'Checking…';
+    status.textContent = busy;
     go.disabled = true;
     try {
-      const stored = await callBackground({ type: 'verify-input', input, via: 'popup' });
+      const stored = await verification();
       status.textContent = '';
       showReport(stored);
     } catch (error) {
@@ -125,20 +126,12 @@ export async function startHome(root: HTMLElement): Promise<void> {
     }
   }
 
-  async function verifyPdf(input: Extract<InputRef, { kind: 'url' | 'bytes' }>): Promise<void> {
-    status.className = 'status';
-    status.textContent = 'Looking for credentials in the PDF…';
-    go.disabled = true;
-    try {
-      const stored = await callBackground({ type: 'verify-pdf', input, via: 'popup' });
-      status.textContent = '';
-      showReport(stored);
-    } catch (error) {
-      status.className = 'status error';
-      status.textContent = error instanceof Error ? error.message : String(error);
-    } finally {
-      go.disabled = false;
-    }
+  function verifyInput(input: InputRef): Promise<void> {
+    return showVerification('Checking…', () => callBackground({ type: 'verify-input', input, via: 'popup' }));
+  }
+
+  function verifyPdf(input: Extract<InputRef, { kind: 'url' | 'bytes' }>): Promise<void> {
+    return showVerification('Looking for credentials in the PDF…', () => callBackground({ type: 'verify-pdf', input, via: 'popup' }));
   }
 
   async function verifyFile(chosen: File): Promise<void> {
