@@ -4,6 +4,7 @@ import type { CredlensCheckList, CredlensCredentialCard, CredlensVerdictBadge } 
 import { trustTierOf } from '../../components/index.js';
 import type { PanelRequest, SelectedEvent, StoredReport } from './messages.js';
 import { callBackground } from './everyday-client.js';
+import { el } from './element.js';
 import { describeLocation, isStoredPdf, type StoredPdf, type StoredView } from './pdf-messages.js';
 import { renderPdf } from './pdf-listing.js';
 
@@ -14,14 +15,6 @@ const KIND_WORDS: Record<StoredReport['kind'], string> = {
   text: 'Credential pasted as text',
   pdf: 'In a PDF',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-}
 
 async function ask<T>(request: PanelRequest): Promise<T | undefined> {
   try {

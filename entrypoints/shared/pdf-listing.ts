@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Check, Verdict } from '../../lib/index.js';
 import type { CredlensVerdictBadge } from '../../components/index.js';
+import { el } from './element.js';
 import type { StoredReport } from './messages.js';
 import { renderReport } from './panel-app.js';
 import { describeLocation, pdfVerdict, type StoredPdf } from './pdf-messages.js';
@@ -25,14 +26,6 @@ const FINDING_WORDS: Record<string, string> = {
   INPUT_URL_BLOCKED: 'Credlens does not download from this address.',
   INPUT_TOO_LARGE: 'The PDF is larger than Credlens reads.',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-}
 
 function badge(state: Verdict): CredlensVerdictBadge {
   const node = document.createElement('credlens-verdict-badge') as CredlensVerdictBadge;
