@@ -9,6 +9,7 @@ import type { Settings } from '../shared/settings.js';
 import { base64ToBytes, bytesToBase64 } from '../shared/wallet.js';
 import { credentialQrTexts, looksBaked } from './probe.js';
 import type { TabTally } from './tab-tally.js';
+import { sha256Hex } from './sha256.js';
 
 export interface EverydayDeps {
   verify: (input: VerifyInput, options: VerifyOptions) => Promise<VerificationReport>;
@@ -36,11 +37,6 @@ interface Job {
 
 const encoder = new TextEncoder();
 const HOUR_MS = 3_600_000;
-
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? encoder.encode(data) : data) as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function findKey(find: FindRef): string {
   switch (find.kind) {

@@ -4,6 +4,7 @@ import type { StoredReport } from '../shared/messages.js';
 import { describeLocation, type StoredPdf } from '../shared/pdf-messages.js';
 import { base64ToBytes } from '../shared/wallet.js';
 import type { PdfInput } from './pdf-engine.js';
+import { sha256Hex } from './sha256.js';
 
 export interface PdfServiceDeps {
   /** Runs lib's `verifyAll` in the PDF reader page (see pdf-engine.ts). */
@@ -22,11 +23,6 @@ export interface PdfServiceDeps {
 export type PdfSource = { kind: 'url'; url: string } | { kind: 'bytes'; base64: string; name: string };
 
 const encoder = new TextEncoder();
-
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', (typeof data === 'string' ? encoder.encode(data) : data) as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * "Verify credentials in this PDF" (context menu, popup): the PDF is read through the background's

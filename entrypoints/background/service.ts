@@ -4,6 +4,7 @@ import { LIMITS } from '../../lib/limits.js';
 import { recogniseLink } from '../../lib/sources/index.js';
 import type { FindRef, ProbeResult, StoredReport, VerifyResult } from '../shared/messages.js';
 import { credentialQrTexts, looksBaked, type Payload } from './probe.js';
+import { sha256Hex } from './sha256.js';
 
 export interface ServiceDeps {
   verify: (input: VerifyInput, options: VerifyOptions) => Promise<VerificationReport>;
@@ -23,12 +24,6 @@ export interface ServiceDeps {
 
 const MAX_PAYLOADS = 500;
 const encoder = new TextEncoder();
-
-async function sha256Hex(data: Uint8Array | string): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * The verification service in the background: probes images for QR codes and baked badges,
