@@ -9,6 +9,7 @@ import type { Settings } from '../shared/settings.js';
 import { base64ToBytes, bytesToBase64 } from '../shared/wallet.js';
 import { credentialQrTexts, looksBaked } from './probe.js';
 import type { TabTally } from './tab-tally.js';
+import { recordFailedOrigins } from './failed-origins.js';
 import { sha256Hex } from './sha256.js';
 
 export interface EverydayDeps {
@@ -167,15 +168,7 @@ export class EverydayService {
   async run(job: Job): Promise<StoredReport> {
     const content = typeof job.input === 'string' ? job.input : job.input instanceof Uint8Array ? job.input : JSON.stringify(job.input);
     const reportId = (await sha256Hex(`everyday ${job.kind} ${await sha256Hex(content as string | Uint8Array)}`)).slice(0, 40);
-    const failedOrigins = new Set<string>();
-    const fetchImpl: FetchLike = async (url, init) => {
-      try {
-        return await this.deps.fetch(url, init);
-      } catch (error) {
-        failedOrigins.add(new URL(url).origin);
-        throw error;
-      }
-    };
+    const { fetch: fetchImpl, failedOrigins } = recordFailedOrigins(this.deps);
     const trust = await this.deps.trustLists().catch(() => []);
     const report = await this.deps.verify(job.input, { fetch: fetchImpl, cache: this.deps.cache, trust });
     const blockedOrigins: string[] = [];

@@ -4,6 +4,7 @@ import type { StoredReport } from '../shared/messages.js';
 import { describeLocation, type StoredPdf } from '../shared/pdf-messages.js';
 import { base64ToBytes } from '../shared/wallet.js';
 import type { PdfInput } from './pdf-engine.js';
+import { recordFailedOrigins } from './failed-origins.js';
 import { sha256Hex } from './sha256.js';
 
 export interface PdfServiceDeps {
@@ -35,15 +36,7 @@ export class PdfService {
 
   async verify(source: PdfSource, via: HistoryOrigin, pageUrl?: string): Promise<StoredPdf> {
     const offline = await this.deps.offline().catch(() => false);
-    const failedOrigins = new Set<string>();
-    const fetchImpl: FetchLike = async (url, init) => {
-      try {
-        return await this.deps.fetch(url, init);
-      } catch (error) {
-        failedOrigins.add(new URL(url).origin);
-        throw error;
-      }
-    };
+    const { fetch: fetchImpl, failedOrigins } = recordFailedOrigins(this.deps);
     const trust = await this.deps.trustLists().catch(() => [] as TrustList[]);
     const input: PdfInput = source.kind === 'url' ? { kind: 'url', url: source.url } : { kind: 'bytes', base64: source.base64 };
     const results = await this.deps.scan(input, trust, offline, fetchImpl);

@@ -4,6 +4,7 @@ import { LIMITS } from '../../lib/limits.js';
 import { recogniseLink } from '../../lib/sources/index.js';
 import type { FindRef, ProbeResult, StoredReport, VerifyResult } from '../shared/messages.js';
 import { credentialQrTexts, looksBaked, type Payload } from './probe.js';
+import { recordFailedOrigins } from './failed-origins.js';
 import { sha256Hex } from './sha256.js';
 
 export interface ServiceDeps {
@@ -123,15 +124,7 @@ export class VerificationService {
   private async run(reportId: string, kind: FindRef['kind'], resolved: { input: VerifyInput; source: string }, pageUrl: string | undefined, fresh: boolean): Promise<StoredReport> {
     const cached = fresh ? undefined : (this.memory.get(reportId) ?? (await this.readStored(reportId)));
     if (cached && Date.parse(cached.report.verifiedAt) + (this.deps.reportTtlSeconds ?? 600) * 1000 > Date.now()) return cached;
-    const failedOrigins = new Set<string>();
-    const fetchImpl: FetchLike = async (url, init) => {
-      try {
-        return await this.deps.fetch(url, init);
-      } catch (error) {
-        failedOrigins.add(new URL(url).origin);
-        throw error;
-      }
-    };
+    const { fetch: fetchImpl, failedOrigins } = recordFailedOrigins(this.deps);
     const trust = (await this.deps.trustLists?.().catch(() => [])) ?? [];
     const report = await this.deps.verify(resolved.input, { fetch: fetchImpl, cache: this.deps.cache, trust });
     const blockedOrigins: string[] = [];
