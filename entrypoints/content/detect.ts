@@ -15,6 +15,8 @@ const IMAGE_HINT = /qr|badge|certif|credential|zertifikat|diplom|award|verif|mic
 const MAX_TEXT = 256 * 1024;
 const MIN_SIDE = 48;
 const MAX_SIDE = 2000;
+/** Elements or text nodes looked at between two chances for the caller to check its time budget. */
+export const PROGRESS_EVERY = 200;
 
 /** Follows the site's own redirector (`/redir/redirect?url=...`) to the real target. */
 export function unwrapRedirect(href: string, site: SiteProfile, pageHost: string): string {
@@ -68,12 +70,16 @@ function imageHint(img: HTMLImageElement): boolean {
 
 /**
  * Walks `root` and yields what may be a credential, lazily so that the caller can stop at a frame
- * deadline and resume later (no long tasks on big pages). Pure DOM: no network, no decoding.
+ * deadline and resume later (no long tasks on big pages). Between finds it yields `undefined` every
+ * `PROGRESS_EVERY` elements or text nodes, so a page without credentials is cut into slices too.
+ * Pure DOM: no network, no decoding.
  */
-export function* scanCandidates(root: Element, site: SiteProfile, recognise: RecogniseLink, pageUrl: string): Generator<Candidate> {
+export function* scanCandidates(root: Element, site: SiteProfile, recognise: RecogniseLink, pageUrl: string): Generator<Candidate | undefined> {
   const pageHost = safeHost(pageUrl);
   const elements = root.querySelectorAll('a[href], img, canvas, pre, code, textarea');
-  for (const element of [root, ...elements]) {
+  for (let i = -1; i < elements.length; i++) {
+    if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) yield undefined;
+    const element = i < 0 ? root : (elements[i] as Element);
     const tag = element.localName;
     if (tag === 'a') {
       const href = (element as HTMLAnchorElement).href || element.getAttribute('href') || '';
@@ -101,10 +107,12 @@ export function* scanCandidates(root: Element, site: SiteProfile, recognise: Rec
 }
 
 /** JWTs and SD-JWTs pasted in running text. */
-function* scanTextNodes(root: Element): Generator<Candidate> {
+function* scanTextNodes(root: Element): Generator<Candidate | undefined> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++seen % PROGRESS_EVERY === 0) yield undefined;
     const value = node.nodeValue ?? '';
     if (value.length < 60 || !value.includes('eyJ')) continue;
     const parent = node.parentElement;

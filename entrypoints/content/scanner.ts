@@ -34,6 +34,10 @@ const CANVAS_RETRIES_MS = [1000, 4000];
 export const MAX_VERIFICATIONS_PER_MINUTE = 100;
 /** Images and canvases one page may have the background fetch and decode per minute (QR codes, baked badges). */
 export const MAX_PROBES_PER_MINUTE = 60;
+/** Longest slice in an idle period: under the 50 ms of a long task, with room for one progress step. */
+const IDLE_SLICE_MS = 40;
+/** How long a slice waits for an idle period before it runs anyway with the fixed budget: about a frame. */
+const FALLBACK_MS = 16;
 
 /**
  * Detects credentials, marks them and keeps up with the page: a MutationObserver collects added
@@ -48,8 +52,10 @@ export class Scanner {
   private readonly ours = new WeakMap<Element, Mark>();
   private readonly pending = new Set<Element>();
   private readonly canvasAttempts = new WeakMap<Element, number>();
-  private current: { root: Element; it: Iterator<Candidate> } | undefined;
+  private current: { root: Element; it: Iterator<Candidate | undefined> } | undefined;
   private scheduled = false;
+  private idleRequested = false;
+  private timerRequested = false;
   private readonly budgets = { verify: { windowStart: 0, used: 0 }, probe: { windowStart: 0, used: 0 } };
   private readonly guard: MutationObserver;
   readonly marks = new Set<Mark>();
@@ -110,18 +116,35 @@ export class Scanner {
     this.schedule();
   }
 
+  /**
+   * The next slice runs in an idle period when one comes (as much as fits, up to IDLE_SLICE_MS), or
+   * after FALLBACK_MS with the fixed `sliceMs` budget when none does (a busy tab, headless). One idle
+   * request and one timer are outstanding at most; whichever fires first takes the slice.
+   */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.ctx.requestIdleCallback((deadline) => this.work(deadline), { timeout: 500 });
+    if (!this.idleRequested) {
+      this.idleRequested = true;
+      this.ctx.requestIdleCallback((deadline) => {
+        this.idleRequested = false;
+        if (this.scheduled) this.work(() => deadline.timeRemaining() > 1, IDLE_SLICE_MS);
+      });
+    }
+    if (!this.timerRequested) {
+      this.timerRequested = true;
+      this.ctx.setTimeout(() => {
+        this.timerRequested = false;
+        if (this.scheduled) this.work(() => true, this.options.sliceMs ?? 8);
+      }, FALLBACK_MS);
+    }
   }
 
-  private work(deadline: IdleDeadline): void {
+  private work(idle: () => boolean, budgetMs: number): void {
     this.scheduled = false;
-    const slice = this.options.sliceMs ?? 8;
+    if (!this.ctx.isValid) return;
     const started = performance.now();
-    const hasTime = () => (deadline.didTimeout ? performance.now() - started < slice : deadline.timeRemaining() > 1);
-    while (hasTime()) {
+    while (idle() && performance.now() - started < budgetMs) {
       if (!this.current) {
         const root = this.nextRoot();
         if (!root) return;
@@ -129,7 +152,7 @@ export class Scanner {
       }
       const step = this.current.it.next();
       if (step.done) this.current = undefined;
-      else this.handle(step.value);
+      else if (step.value) this.handle(step.value);
     }
     this.schedule();
   }

@@ -17,6 +17,7 @@ function countOn(html: string, url: string) {
   const doc = win.document as unknown as Document;
   const counts = { link: 0, text: 0, image: 0 };
   for (const c of scanCandidates(doc.body, siteFor(url), (u) => (recogniseLink(u) ? u : undefined), url)) {
+    if (!c) continue; // a progress step, not a find
     counts[c.kind === 'canvas' ? 'image' : c.kind]++;
   }
   return counts;
