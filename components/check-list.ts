@@ -1,8 +1,9 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { Check, CheckStatus, PlannedCheck } from '../lib/index.js';
 import { define } from './define.js';
+import { LocalizedElement } from './localized-element.js';
 import { shortenTokens } from './format.js';
-import { checkTitle, codeSummary, fill, langFor, messages, type Lang } from './i18n/index.js';
+import { checkTitle, codeSummary, fill, messages, type Lang } from './i18n/index.js';
 import { statusIcon } from './icons.js';
 import { tokens } from './theme.js';
 
@@ -26,7 +27,7 @@ import { tokens } from './theme.js';
  * @cssproperty --credlens-muted-color - secondary text colour
  * @cssproperty --credlens-border-color - separators
  */
-export class CredlensCheckList extends LitElement {
+export class CredlensCheckList extends LocalizedElement {
   static override properties: PropertyDeclarations = {
     planned: { attribute: false },
     checks: { attribute: false },
@@ -100,10 +101,6 @@ export class CredlensCheckList extends LitElement {
     super();
     this.planned = [];
     this.checks = [];
-  }
-
-  private get language(): Lang {
-    return langFor(this);
   }
 
   override render() {

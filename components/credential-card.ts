@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations } from 'lit';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/report.js';
 import type { TrustTier } from '../lib/trust/types.js';
 import { define } from './define.js';
+import { LocalizedElement } from './localized-element.js';
 import { countryName, formatDate, shortenTokens, valueText } from './format.js';
-import { fill, langFor, messages, type Lang } from './i18n/index.js';
+import { fill, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
 import { tokens } from './theme.js';
 
@@ -29,7 +30,7 @@ import { tokens } from './theme.js';
  * @cssproperty --credlens-accent-color - links
  * @cssproperty --credlens-radius - corner radius
  */
-export class CredlensCredentialCard extends LitElement {
+export class CredlensCredentialCard extends LocalizedElement {
   static override properties: PropertyDeclarations = {
     credential: { attribute: false },
     microcredential: { attribute: false },
@@ -200,10 +201,6 @@ export class CredlensCredentialCard extends LitElement {
   declare credential: CredentialSummary | undefined;
   declare microcredential: MicrocredentialProfile | undefined;
   declare trustTier: TrustTier | undefined;
-
-  private get language(): Lang {
-    return langFor(this);
-  }
 
   override render() {
     const c = this.credential;

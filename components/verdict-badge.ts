@@ -1,7 +1,8 @@
-import { LitElement, css, html, type PropertyDeclarations } from 'lit';
+import { css, html, type PropertyDeclarations } from 'lit';
 import type { VerificationState } from '../lib/index.js';
 import { define } from './define.js';
-import { langFor, messages, type Lang } from './i18n/index.js';
+import { LocalizedElement } from './localized-element.js';
+import { messages } from './i18n/index.js';
 import { stateIcon } from './icons.js';
 import { tokens } from './theme.js';
 
@@ -23,7 +24,7 @@ const STATES: readonly VerificationState[] = ['pending', 'verified', 'warning', 
  * @cssproperty --credlens-verified-background - background of a verified badge (likewise for the other states)
  * @cssproperty --credlens-font-family - the font
  */
-export class CredlensVerdictBadge extends LitElement {
+export class CredlensVerdictBadge extends LocalizedElement {
   static override properties: PropertyDeclarations = {
     state: { reflect: true },
     detailed: { type: Boolean, reflect: true },
@@ -73,10 +74,6 @@ export class CredlensVerdictBadge extends LitElement {
     super();
     this.state = 'pending';
     this.detailed = false;
-  }
-
-  private get language(): Lang {
-    return langFor(this);
   }
 
   override render() {

@@ -3,8 +3,9 @@ import '../components/check-list.js';
 import '../components/credential-card.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
+import { LocalizedElement } from '../components/localized-element.js';
 import { formatDateTime, valueText } from '../components/format.js';
-import { codeSummary, fill, langFor, messages, type Lang } from '../components/i18n/index.js';
+import { codeSummary, fill, messages, type Lang } from '../components/i18n/index.js';
 import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
 import { tokens } from '../components/theme.js';
 import { FORMAT_NAMES } from '../lib/formats/index.js';
@@ -73,7 +74,7 @@ export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
  * @cssproperty --credlens-font-family - the font
  * @cssproperty --credlens-verified-color - verified text colour (and `-background`; likewise `warning`, `invalid`, `unverifiable`, `pending`)
  */
-export class CredlensVerifier extends LitElement {
+export class CredlensVerifier extends LocalizedElement {
   static formAssociated = true;
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -594,10 +595,6 @@ export class CredlensVerifier extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.disabled = disabled;
-  }
-
-  private get language(): Lang {
-    return langFor(this);
   }
 
   private queueAutoVerify(): void {

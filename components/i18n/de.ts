@@ -46,7 +46,6 @@ export const de: Messages = {
     participation: 'Form der Teilnahme',
     qualityAssurance: 'Qualitätssicherung',
   },
-  codes: {},
   ui: {
     checksHeading: 'Was geprüft wurde',
     issuer: 'Aussteller',

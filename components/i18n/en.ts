@@ -46,7 +46,6 @@ export const en: Messages = {
     participation: 'Form of participation',
     qualityAssurance: 'Quality assurance',
   },
-  codes: {},
   ui: {
     checksHeading: 'What was checked',
     issuer: 'Issuer',

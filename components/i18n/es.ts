@@ -46,7 +46,6 @@ export const es: Messages = {
     participation: 'Forma de participación',
     qualityAssurance: 'Garantía de calidad',
   },
-  codes: {},
   ui: {
     checksHeading: 'Qué se comprobó',
     issuer: 'Emisor',

@@ -46,7 +46,6 @@ export const fr: Messages = {
     participation: 'Forme de participation',
     qualityAssurance: 'Assurance qualité',
   },
-  codes: {},
   ui: {
     checksHeading: 'Ce qui a été contrôlé',
     issuer: 'Émetteur',

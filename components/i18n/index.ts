@@ -1,17 +1,56 @@
 import { CODES, type CheckCode } from '../../lib/codes/index.js';
-import { de } from './de.js';
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { it } from './it.js';
-import { pl } from './pl.js';
 import { LANGS } from './langs.js';
-import type { Lang, Messages } from './types.js';
+import type { CodeMessages, Lang, Messages } from './types.js';
 
-export type { Lang, Messages } from './types.js';
-
-export const MESSAGES: Record<Lang, Messages> = { en, de, fr, es, it, pl };
+export type { CodeMessages, Lang, Messages } from './types.js';
 export { LANGS };
+
+/** One language: its UI strings and the plain-language meaning of each check code. */
+export interface LanguagePack {
+  messages: Messages;
+  codes: CodeMessages;
+}
+
+/**
+ * Every language but English loads on demand, each in its own chunk, so a page pays only for the
+ * language it shows. English is inline: the synchronous fallback while a pack is on its way (its
+ * code meanings are the registry's own summaries).
+ */
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<LanguagePack>> = {
+  de: () => Promise.all([import('./de.js'), import('./codes/de.js')]).then(([m, c]) => ({ messages: m.de, codes: c.codes })),
+  fr: () => Promise.all([import('./fr.js'), import('./codes/fr.js')]).then(([m, c]) => ({ messages: m.fr, codes: c.codes })),
+  es: () => Promise.all([import('./es.js'), import('./codes/es.js')]).then(([m, c]) => ({ messages: m.es, codes: c.codes })),
+  it: () => Promise.all([import('./it.js'), import('./codes/it.js')]).then(([m, c]) => ({ messages: m.it, codes: c.codes })),
+  pl: () => Promise.all([import('./pl.js'), import('./codes/pl.js')]).then(([m, c]) => ({ messages: m.pl, codes: c.codes })),
+};
+
+const loaded = new Map<Lang, LanguagePack>([['en', { messages: en, codes: {} }]]);
+const loading = new Map<Lang, Promise<boolean>>();
+
+/** Whether a language's pack is in, so `messages` and `codeSummary` answer in it rather than in English. */
+export function isLanguageLoaded(lang: Lang): boolean {
+  return loaded.has(lang);
+}
+
+/**
+ * Loads a language's pack once (later calls share the first load). Resolves `true` when the pack
+ * is in, `false` when it could not be loaded (a blocked chunk): English stays, nothing throws.
+ */
+export function loadLanguage(lang: Lang): Promise<boolean> {
+  if (loaded.has(lang)) return Promise.resolve(true);
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang as Exclude<Lang, 'en'>]()
+      .then((pack) => {
+        loaded.set(lang, pack);
+        return true;
+      })
+      .catch(() => false);
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /** Maps a BCP 47 tag (`de-AT`, `pl`, `en_GB`) to a supported language, English otherwise. */
 export function toLang(tag: string | null | undefined): Lang {
@@ -31,19 +70,20 @@ export function langFor(element: Element): Lang {
   return toLang(typeof navigator === 'undefined' ? undefined : navigator.language);
 }
 
+/** The UI strings of a language, English until its pack has loaded (see `loadLanguage`). */
 export function messages(lang: Lang): Messages {
-  return MESSAGES[lang];
+  return (loaded.get(lang) ?? loaded.get('en')!).messages;
 }
 
 /** A check's title by id, humanised when no language names it. */
 export function checkTitle(id: string, lang: Lang): string {
-  return MESSAGES[lang].checks[id] ?? en.checks[id] ?? humanise(id);
+  return messages(lang).checks[id] ?? en.checks[id] ?? humanise(id);
 }
 
-/** The plain-language meaning of a check code: the language's, else English, else the code registry. */
+/** The plain-language meaning of a check code: the language's, else the registry's English, else the code itself. */
 export function codeSummary(code: string, lang: Lang): string {
-  const registry = Object.prototype.hasOwnProperty.call(CODES, code) ? CODES[code as CheckCode].summary : undefined;
-  return MESSAGES[lang].codes[code] ?? en.codes[code] ?? registry ?? code;
+  const own = Object.prototype.hasOwnProperty.call(CODES, code);
+  return (own ? loaded.get(lang)?.codes[code as CheckCode] : undefined) ?? (own ? CODES[code as CheckCode].summary : code);
 }
 
 /** Fills `{name}` placeholders with text (never markup). */

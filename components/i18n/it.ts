@@ -46,7 +46,6 @@ export const it: Messages = {
     participation: 'Forma di partecipazione',
     qualityAssurance: 'Garanzia della qualità',
   },
-  codes: {},
   ui: {
     checksHeading: 'Cosa è stato controllato',
     issuer: 'Emittente',

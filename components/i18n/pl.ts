@@ -46,7 +46,6 @@ export const pl: Messages = {
     participation: 'Forma udziału',
     qualityAssurance: 'Zapewnianie jakości',
   },
-  codes: {},
   ui: {
     checksHeading: 'Co sprawdzono',
     issuer: 'Wystawca',

@@ -1,3 +1,4 @@
+import type { CheckCode } from '../../lib/codes/index.js';
 import type { CheckStatus, CredentialLocation, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
 
 /** Every string the components and the widget show, for one language. */
@@ -9,8 +10,6 @@ export interface Messages {
   status: Record<CheckStatus | 'pending', string>;
   tier: Record<TrustTier, string>;
   elements: Record<MicrocredentialElement, string>;
-  /** Plain-language explanations keyed by check code; codes not listed fall back to English, then to the registry. */
-  codes: Record<string, string>;
   ui: {
     checksHeading: string;
     issuer: string;
@@ -68,3 +67,10 @@ export interface Messages {
 }
 
 export type Lang = 'en' | 'de' | 'fr' | 'es' | 'it' | 'pl';
+
+/**
+ * The plain-language meaning of each check code in one language (English lives in the code
+ * registry, `CODES[code].summary`). A misspelt code is a type error; a missing one fails
+ * test/unit/components/code-messages.test.ts, which lists what is missing.
+ */
+export type CodeMessages = Partial<Record<CheckCode, string>>;
