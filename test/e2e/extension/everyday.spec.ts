@@ -1,11 +1,11 @@
 import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
 import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
+import { join } from 'node:path';
 import { bakedBadge, badgePage, createExtensionIssuers, CREDLY, IDS } from '../../support/extension-issuers.js';
 import { assertExtensionBuilt } from '../../support/chromium-launch.js';
 import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
+import { extensionPage, qrCodePng } from '../../support/extension-pages.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 
 /**
@@ -19,7 +19,6 @@ declare const chrome: {
   storage: { sync: { set(o: object): Promise<void> }; local: { set(o: object): Promise<void> } };
 };
 
-const PAGES = resolve('test/e2e/extension/pages');
 const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-everyday/';
 const FORM = 'https://www.stepstone.de/bewerbung/data-analyst-1234567';
@@ -36,18 +35,6 @@ let vcJwt: string;
 let qrImage: Uint8Array;
 
 const ext = (path: string) => `chrome-extension://${extensionId}/${path}`;
-
-async function qrPng(text: string): Promise<Uint8Array> {
-  const out = await writeBarcode(text, { format: 'QRCode', scale: 6, ecLevel: 'M' });
-  if (!out.image) throw new Error(out.error);
-  return new Uint8Array(await out.image.arrayBuffer());
-}
-
-function page(file: string, values: Record<string, string>): string {
-  let text = readFileSync(join(PAGES, file), 'utf8');
-  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{{${key}}}`, value);
-  return text;
-}
 
 async function tabIdOf(url: string): Promise<number> {
   return worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? -1, url);
@@ -73,14 +60,13 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   assertExtensionBuilt();
-  prepareZXingModule({ overrides: { wasmBinary: readFileSync(resolve('node_modules/zxing-wasm/dist/writer/zxing_writer.wasm')).buffer as ArrayBuffer }, fireImmediately: true });
   const issuers = await createExtensionIssuers();
   vcJwt = issuers.vcJwt;
-  qrImage = await qrPng(badgePage(IDS.qr));
+  qrImage = await qrCodePng(badgePage(IDS.qr));
   hosts = new HttpsHosts();
   for (const [url, handler] of issuers.routes) hosts.routes.set(url, handler);
-  hosts.routes.set(PROFILE, html(page('everyday-profile.html', { GOOD: badgePage(IDS.good), REVOKED: badgePage(IDS.revoked), JWT: vcJwt })));
-  hosts.routes.set(FORM, html(readFileSync(join(PAGES, 'application-form.html'), 'utf8')));
+  hosts.routes.set(PROFILE, html(extensionPage('everyday-profile.html', { GOOD: badgePage(IDS.good), REVOKED: badgePage(IDS.revoked), JWT: vcJwt })));
+  hosts.routes.set(FORM, html(extensionPage('application-form.html')));
   hosts.routes.set(BADGE_PNG, bytes(bakedBadge(`${CREDLY}/v1/obi/v2/badge_assertions/${IDS.good}`), 'image/png'));
   // An employer's trust list, served with CORS as a published list would be.
   const trust = { name: 'Acme hiring: accepted issuers', issuers: [{ id: ISSUER_ID, name: 'Northwind Academy', country: 'DE' }, { origin: 'https://diploma-mill.example', tier: 'untrusted' }] };

@@ -1,11 +1,11 @@
 import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
 import { expect as baseExpect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { prepareZXingModule, writeBarcode } from 'zxing-wasm/writer';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { bakedBadge, badgePage, badgeSvg, createExtensionIssuers, CREDLY, IDS, JWT_URL } from '../../support/extension-issuers.js';
 import { assertExtensionBuilt } from '../../support/chromium-launch.js';
 import { launchExtension, type ExtensionBrowser } from '../../support/extension-browser.js';
+import { extensionPage, qrCodePng } from '../../support/extension-pages.js';
 import { bytes, html, HttpsHosts } from '../../support/https-hosts.js';
 import { png } from '../../support/ob2-issuer.js';
 
@@ -13,7 +13,6 @@ import { png } from '../../support/ob2-issuer.js';
  * A recruiter with the built Credlens extension browses a LinkedIn-like profile, a StepStone-like
  * job ad with QR codes and badge images, and a hostile page. All hosts are one local HTTPS server.
  */
-const PAGES = resolve('test/e2e/extension/pages');
 const SHOTS = SCREENSHOTS_DIR;
 const PROFILE = 'https://www.linkedin.com/in/jane-doe-example/';
 const JOB = 'https://www.stepstone.de/stellenangebote--Data-Analyst-Berlin--1234567-inline.html';
@@ -32,22 +31,9 @@ let extensionId: string;
 let browser: ExtensionBrowser;
 let releaseSlow: () => void = () => undefined;
 
-async function qrPng(text: string): Promise<Uint8Array> {
-  const out = await writeBarcode(text, { format: 'QRCode', scale: 6, ecLevel: 'M' });
-  if (!out.image) throw new Error(out.error);
-  return new Uint8Array(await out.image.arrayBuffer());
-}
-
-function page(file: string, values: Record<string, string>): string {
-  let text = readFileSync(join(PAGES, file), 'utf8');
-  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{{${key}}}`, value);
-  return text;
-}
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   assertExtensionBuilt();
-  prepareZXingModule({ overrides: { wasmBinary: readFileSync(resolve('node_modules/zxing-wasm/dist/writer/zxing_writer.wasm')).buffer as ArrayBuffer }, fireImmediately: true });
   const issuers = await createExtensionIssuers();
   hosts = new HttpsHosts();
   for (const [url, handler] of issuers.routes) hosts.routes.set(url, handler);
@@ -66,17 +52,17 @@ test.beforeAll(async () => {
     JWT: issuers.vcJwt,
     JWT_URL_ENC: encodeURIComponent(JWT_URL),
   };
-  hosts.routes.set(PROFILE, html(page('linkedin-profile.html', values)));
-  hosts.routes.set('https://www.linkedin.com/in/jane-doe-example/details/certifications/', html(page('linkedin-profile.html', values)));
-  hosts.routes.set(JOB, html(page('stepstone-job.html', values)));
-  hosts.routes.set(HOSTILE, html(page('hostile.html', values)));
-  hosts.routes.set('https://www.stepstone.de/media/certificate-qr.png', bytes(await qrPng(badgePage(IDS.qr)), 'image/png'));
-  hosts.routes.set('https://www.stepstone.de/media/canvas-qr.png', bytes(await qrPng(badgePage(IDS.later)), 'image/png'));
+  hosts.routes.set(PROFILE, html(extensionPage('linkedin-profile.html', values)));
+  hosts.routes.set('https://www.linkedin.com/in/jane-doe-example/details/certifications/', html(extensionPage('linkedin-profile.html', values)));
+  hosts.routes.set(JOB, html(extensionPage('stepstone-job.html', values)));
+  hosts.routes.set(HOSTILE, html(extensionPage('hostile.html', values)));
+  hosts.routes.set('https://www.stepstone.de/media/certificate-qr.png', bytes(await qrCodePng(badgePage(IDS.qr)), 'image/png'));
+  hosts.routes.set('https://www.stepstone.de/media/canvas-qr.png', bytes(await qrCodePng(badgePage(IDS.later)), 'image/png'));
   hosts.routes.set('https://www.stepstone.de/media/award-ceremony.png', bytes(png(), 'image/png'));
   hosts.routes.set('https://www.credly.com/images/data-analysis-badge.png', bytes(bakedBadge(`${CREDLY}/v1/obi/v2/badge_assertions/${IDS.good}`), 'image/png'));
   hosts.routes.set('https://www.credly.com/images/data-analysis-badge.svg', bytes(new TextEncoder().encode(badgeSvg(`${CREDLY}/v1/obi/v2/badge_assertions/${IDS.later}`)), 'image/svg+xml'));
   // Another origin, no host permission: readable because it allows CORS, as image CDNs often do.
-  hosts.routes.set('https://cdn.talent-media.eu/qr/diploma.png', bytes(await qrPng(badgePage(IDS.good)), 'image/png', { 'access-control-allow-origin': '*' }));
+  hosts.routes.set('https://cdn.talent-media.eu/qr/diploma.png', bytes(await qrCodePng(badgePage(IDS.good)), 'image/png', { 'access-control-allow-origin': '*' }));
   const port = await hosts.start();
 
   browser = await launchExtension({ port, profilePrefix: 'credlens-ext-', viewport: { width: 1100, height: 900 } });
