@@ -222,7 +222,7 @@ describe('vc-di handler: status lists', () => {
 
   it('warns when the status list cannot be read offline', async () => {
     const key = newKey();
-    const vc = openBadge(key.did, { credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: listUrl } });
+    const vc = openBadge(key.did, { credentialStatus: { id: `${listUrl}#1`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: listUrl } });
     const report = await verify(await signDi(vc, key), offline);
     expect(code(report, 'status')).toBe('STATUS_LIST_UNAVAILABLE');
     expect(report.verdict).toBe('warning');
@@ -290,12 +290,15 @@ describe('vc-di handler: Open Badges 3.0 refresh, recipient and endorsements', (
     expect(report.verdict).toBe('warning');
   });
 
-  it('rejects an Open Badge that lacks members the 1EdTech schema requires', async () => {
+  it('rejects a signed Open Badge whose achievement lacks the criteria the 1EdTech schema requires', async () => {
     const key = newKey();
     const vc = openBadge(key.did);
-    delete vc.name;
+    delete ((vc.credentialSubject as Record<string, unknown>).achievement as Record<string, unknown>).criteria;
     const report = await verify(await signDi(vc, key), offline);
-    expect(code(report, 'schema')).toBe('SCHEMA_INVALID');
+    const schema = report.checks.find((c) => c.id === 'schema');
+    expect(schema?.code).toBe('SCHEMA_INVALID');
+    expect(schema?.message).toContain('credentialSubject.achievement.criteria');
+    expect(code(report, 'proof')).toBe('DI_PROOF_VALID');
     expect(report.verdict).toBe('invalid');
   });
 });
