@@ -6,5 +6,6 @@ export { define } from './define.js';
 export { safeImage, safeLink } from './safe.js';
 export { valueText, formatDate, countryName } from './format.js';
 export { tokens, THEME_PROPERTIES } from './theme.js';
-export { LANGS, toLang, langFor, messages, checkTitle, codeSummary, fill, type Lang, type Messages } from './i18n/index.js';
+export { LANGS, toLang, langFor, messages, checkTitle, codeSummary, fill, loadLanguage, isLanguageLoaded, type Lang, type Messages, type CodeMessages } from './i18n/index.js';
+export { LocalizedElement } from './localized-element.js';
 export { trustTierOf, blockedByNetwork } from './report-facts.js';

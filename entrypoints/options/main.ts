@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { LANGS, messages } from '../../components/index.js';
+import { LANGS, loadLanguage, messages } from '../../components/index.js';
 import { createIo } from '../../lib/io/index.js';
 import { SITES } from '../content/sites/index.js';
 import { h, applyLanguage, hostOf } from '../shared/page.js';
@@ -171,9 +171,12 @@ function languageSection(): HTMLElement {
   select.value = settings.language;
   const sample = h('p', { className: 'hint', id: 'language-sample' });
   const showSample = () => {
-    const lang = select.value === 'auto' ? undefined : (select.value as (typeof LANGS)[number]);
-    const t = messages(lang ?? 'en');
-    sample.textContent = `Example: "${t.verdict.verified.label}", "${t.verdict.invalid.label}".`;
+    const lang = select.value === 'auto' ? 'en' : (select.value as (typeof LANGS)[number]);
+    // Languages other than English load on demand.
+    void loadLanguage(lang).then(() => {
+      const t = messages(lang);
+      sample.textContent = `Example: "${t.verdict.verified.label}", "${t.verdict.invalid.label}".`;
+    });
   };
   showSample();
   select.addEventListener('change', () => {

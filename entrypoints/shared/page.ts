@@ -1,4 +1,4 @@
-import { LANGS } from '../../components/index.js';
+import { LANGS, loadLanguage, toLang } from '../../components/index.js';
 import { readSettings } from './settings-browser.js';
 import { bytesToBase64 } from './wallet.js';
 
@@ -22,6 +22,8 @@ export async function applyLanguage(): Promise<void> {
   const settings = await readSettings().catch(() => undefined);
   const chosen = settings && settings.language !== 'auto' ? settings.language : navigator.language.split('-')[0];
   document.documentElement.lang = (LANGS as string[]).includes(chosen ?? '') ? (chosen as string) : 'en';
+  // Fetch the language's pack now, so the report components render in it at once.
+  await loadLanguage(toLang(document.documentElement.lang));
 }
 
 /** Offers a file to save (exports). */

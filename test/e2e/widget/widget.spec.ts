@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from '../../../demo/examples.js';
+import { codes as deCodes } from '../../../components/i18n/codes/de.js';
+import type { CheckCode } from '../../../lib/codes/index.js';
 import { ROOT, expect, expectedVerdict, hostPage, settledState, test } from './fixtures.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -116,6 +118,29 @@ test.describe('a job board embeds the element', () => {
     const hasCard = await page.locator('credlens-verifier credlens-credential-card').count();
     if (hasCard) expect(facts.hasTitleAsText).toBe(true);
     expect(csp).toEqual([]);
+  });
+});
+
+test.describe('a German job board', () => {
+  test('lang="de" explains every check in German, loading the German pack and no other', async ({ page, demo }) => {
+    const packs = new Set<string>();
+    page.on('request', (request) => {
+      const pack = /\/chunks\/(de|fr|es|it|pl)-[A-Z0-9]+\.js$/.exec(request.url());
+      if (pack) packs.add(pack[1]!);
+    });
+    await page.goto(`${demo.board}/verify?lang=de&src=${encodeURIComponent(`${demo.issuer}/credentials/vc-jwt-revoked`)}`);
+    expect(await settledState(page, 'credlens-verifier')).toBe(await expectedVerdict(EXAMPLES.find((e) => e.id === 'vc-jwt-revoked')!));
+    const revoked = page.locator('credlens-verifier credlens-check-list li[data-code="STATUS_REVOKED"]');
+    await expect(revoked.locator('[part=title]')).toHaveText('Widerrufsstatus');
+    await expect(revoked.locator('[part=why]')).toHaveText('Der Aussteller hat diesen Nachweis widerrufen.');
+    await expect(page.locator('credlens-verifier credlens-verdict-badge [part=label]').first()).toHaveText('Ungültig');
+    const rows = await page.locator('credlens-verifier credlens-check-list li[data-code]').all();
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const code = (await row.getAttribute('data-code')) as CheckCode;
+      await expect(row.locator('[part=why]'), code).toHaveText(deCodes[code]!);
+    }
+    expect([...packs]).toEqual(['de']);
   });
 });
 
