@@ -2,11 +2,11 @@ import { CREDENTIAL_ACCEPT } from './input/acquire.js';
 import { ContainerError } from './input/container-error.js';
 import type { CredentialLocation, PdfCandidate, PdfScan } from './input/pdf/types.js';
 import { sniff, type VerifyInput } from './input/sniff.js';
-import { chainBundles, createIo, memoryBundle, MemoryCache } from './io/index.js';
+import { chainBundles, memoryBundle, MemoryCache } from './io/index.js';
 import { LIMITS } from './limits.js';
 import { check, deriveVerdict, type Check, type VerificationReport } from './report.js';
 import { recogniseLink } from './sources/index.js';
-import { verify, type VerifyOptions } from './verify.js';
+import { ioForOptions, verify, type VerifyOptions } from './verify.js';
 
 export type { CredentialLocation } from './input/pdf/types.js';
 
@@ -91,14 +91,7 @@ async function pdfBytes(input: VerifyInput, options: VerifyOptions): Promise<Pre
   }
   if (sniffed.kind === 'pdf') return { kind: 'pdf', bytes: sniffed.bytes };
   if (sniffed.kind !== 'url' || recogniseLink(sniffed.url)) return { kind: 'other', input, options };
-  const io = createIo({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.resources ? { bundle: options.resources } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.network ? { policy: options.network } : {}),
-    offline: options.offline === true,
-  });
+  const io = ioForOptions(options);
   try {
     const response = await io.get(sniffed.url, { kind: 'credential', accept: `${CREDENTIAL_ACCEPT}, application/pdf;q=0.5`, maxBytes: LIMITS.maxImageBytes });
     const body = response.body;

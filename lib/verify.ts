@@ -4,7 +4,7 @@ import { classify } from './formats/classify.js';
 import { acquire, inputErrorCheck } from './input/acquire.js';
 import type { VerifyInput } from './input/sniff.js';
 import { createIo } from './io/index.js';
-import type { FetchLike, NetworkPolicy, ResourceBundle, ResourceCache } from './io/types.js';
+import type { FetchLike, Io, NetworkPolicy, ResourceBundle, ResourceCache } from './io/types.js';
 import { LIMITS } from './limits.js';
 import { microcredentialCheck } from './validate/eu/check.js';
 import { mapMicrocredential } from './validate/eu/index.js';
@@ -48,13 +48,9 @@ export interface VerifyOptions {
 
 export const DEFAULT_EBSI_API_BASE = 'https://api-pilot.ebsi.eu';
 
-/**
- * Verifies one credential. Never throws for a bad credential: the report says what is wrong.
- * Throws `UsageError` only when called with arguments of the wrong kind.
- */
-export async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<VerificationReport> {
-  assertUsage(input, options);
-  const io = createIo({
+/** The network seam as `options` ask for it: their fetch, cache, resource bundle, signal, policy and offline mode. */
+export function ioForOptions(options: VerifyOptions): Io {
+  return createIo({
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.resources ? { bundle: options.resources } : {}),
@@ -62,6 +58,15 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
     ...(options.network ? { policy: options.network } : {}),
     offline: options.offline === true,
   });
+}
+
+/**
+ * Verifies one credential. Never throws for a bad credential: the report says what is wrong.
+ * Throws `UsageError` only when called with arguments of the wrong kind.
+ */
+export async function verify(input: VerifyInput, options: VerifyOptions = {}): Promise<VerificationReport> {
+  assertUsage(input, options);
+  const io = ioForOptions(options);
   return verifyWithContext(input, options, io, 0, undefined);
 }
 
