@@ -44,14 +44,14 @@ export function testContext(options: TestContextOptions = {}): VerifyContext {
   };
 }
 
-/** A fetch seam serving JSON documents by URL; other URLs are 404. Records the URLs asked for. */
-export function jsonServer(documents: Record<string, unknown>): FetchLike & { calls: string[] } {
+/** A fetch seam serving JSON documents by URL (a string as it is, anything else as JSON); other URLs are 404. Records the URLs asked for. */
+export function jsonServer(documents: Record<string, unknown> = {}): FetchLike & { calls: string[] } {
   const calls: string[] = [];
   const fn = (async (url: string) => {
     calls.push(url);
     const doc = documents[url];
     if (doc === undefined) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof doc === 'string' ? doc : JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as FetchLike & { calls: string[] };
   fn.calls = calls;
   return fn;

@@ -5,6 +5,7 @@ import { verify } from '../../../lib/index.js';
 import type { FetchLike } from '../../../lib/io/types.js';
 import { jwkToMultibase } from '../../../lib/keys/index.js';
 import type { VerificationReport } from '../../../lib/report.js';
+import { jsonServer } from '../../support/jose-context.js';
 import * as x509 from '@peculiar/x509';
 import { makeCa } from '../../support/test-ca.js';
 
@@ -23,17 +24,6 @@ function expectRejected(report: VerificationReport): void {
   expect(['invalid', 'unverifiable'], summary(report)).toContain(report.verdict);
 }
 
-function recordingFetch(documents: Record<string, unknown> = {}): FetchLike & { calls: string[] } {
-  const calls: string[] = [];
-  const fn = (async (url: string) => {
-    calls.push(url);
-    const doc = documents[url];
-    if (doc === undefined) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(doc), { headers: { 'content-type': 'application/json' } });
-  }) as unknown as FetchLike & { calls: string[] };
-  fn.calls = calls;
-  return fn;
-}
 const online = (fetch: FetchLike) => ({ fetch, network: { resolveHost: async () => ['93.184.215.14'] } });
 
 interface Issuer {
@@ -132,7 +122,7 @@ describe('JOSE attacks', () => {
   });
 
   it('a kid that is a path ("../../keys/attacker") never resolves to a key', async () => {
-    const fetch = recordingFetch();
+    const fetch = jsonServer();
     const report = await verify(await signJwt(attacker.privateKey, { kid: '../../keys/attacker' }, vcClaims('did:web:issuer.example')), online(fetch));
     expectRejected(report);
     expect(fetch.calls.every((u) => u.startsWith('https://issuer.example/'))).toBe(true);
@@ -140,7 +130,7 @@ describe('JOSE attacks', () => {
 
   it('a kid that is the attacker\'s URL for a did:web issuer is never accepted, whatever that URL serves', async () => {
     const keyUrl = 'https://attacker.example/keys/1';
-    const fetch = recordingFetch({
+    const fetch = jsonServer({
       [keyUrl]: { '@context': 'https://www.w3.org/ns/did/v1', id: keyUrl, type: 'JsonWebKey2020', controller: 'did:web:issuer.example', publicKeyJwk: attacker.publicJwk },
       'https://issuer.example/.well-known/did.json': { '@context': 'https://www.w3.org/ns/did/v1', id: 'did:web:issuer.example', assertionMethod: [] },
     });
@@ -161,7 +151,7 @@ describe('JOSE attacks', () => {
   });
 
   it('jku and x5u headers pointing at the attacker are never fetched', async () => {
-    const fetch = recordingFetch({ 'https://attacker.example/jwks.json': { keys: [attacker.publicJwk] } });
+    const fetch = jsonServer({ 'https://attacker.example/jwks.json': { keys: [attacker.publicJwk] } });
     const jwt = await signJwt(attacker.privateKey, { jku: 'https://attacker.example/jwks.json', x5u: 'https://attacker.example/cert.pem' }, vcClaims(issuer.did));
     const report = await verify(jwt, online(fetch));
     expectRejected(report);
@@ -225,14 +215,14 @@ describe('JOSE attacks', () => {
   });
 
   it('an http: issuer never makes the verifier fetch its keys over plain http', async () => {
-    const fetch = recordingFetch();
+    const fetch = jsonServer();
     const report = await verify(await signJwt(attacker.privateKey, {}, vcClaims('http://issuer.example')), online(fetch));
     expectRejected(report);
     expect(fetch.calls.filter((u) => u.startsWith('http:'))).toEqual([]);
   });
 
   it('a did:web issuer on a private address is never contacted (no SSRF through did:web)', async () => {
-    const fetch = recordingFetch();
+    const fetch = jsonServer();
     for (const did of ['did:web:127.0.0.1', 'did:web:localhost%3A8080', 'did:web:169.254.169.254', 'did:web:10.0.0.1:keys', 'did:web:%5B%3A%3Affff%3A7f00%3A1%5D']) {
       const report = await verify(await signJwt(attacker.privateKey, { kid: `${did}#key-1` }, vcClaims(did)), online(fetch));
       expectRejected(report);
@@ -268,7 +258,7 @@ describe('SD-JWT VC with an x5c chain', () => {
 
   it('an x5c chain to a root nobody trusts never makes the credential authentic', async () => {
     const { text } = await sdJwtWithX5c(true);
-    const report = await verify(text, online(recordingFetch()));
+    const report = await verify(text, online(jsonServer()));
     expectRejected(report);
     expect(codeOf(report, 'issuer-key')).toBe('ISSUER_CERTIFICATE_UNTRUSTED');
     expect(report.checks.some((c) => c.code === 'PROOF_VALID')).toBe(false);
@@ -276,13 +266,13 @@ describe('SD-JWT VC with an x5c chain', () => {
 
   it('the same chain is authentic once its root is a trust anchor (so the test above fails for the right reason)', async () => {
     const { text, rootPem } = await sdJwtWithX5c(true);
-    const report = await verify(text, { ...online(recordingFetch()), trust: [{ name: 'test', issuers: [], anchors: [rootPem] }] });
+    const report = await verify(text, { ...online(jsonServer()), trust: [{ name: 'test', issuers: [], anchors: [rootPem] }] });
     expect(codeOf(report, 'proof'), summary(report)).toBe('PROOF_VALID');
   });
 
   it('an x5c leaf that does not name the https issuer is rejected even when its root is trusted', async () => {
     const { text, rootPem } = await sdJwtWithX5c(false);
-    const report = await verify(text, { ...online(recordingFetch()), trust: [{ name: 'test', issuers: [], anchors: [rootPem] }] });
+    const report = await verify(text, { ...online(jsonServer()), trust: [{ name: 'test', issuers: [], anchors: [rootPem] }] });
     expectRejected(report);
     expect(codeOf(report, 'issuer-key')).toBe('KEY_CONTROLLER_MISMATCH');
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../lib/index.js';
 import type { FetchLike } from '../../../lib/io/types.js';
 import type { VerificationReport } from '../../../lib/report.js';
+import { jsonServer } from '../../support/jose-context.js';
 import { newKey, openBadge, signDi as signObDi } from '../formats/vc-di/sign.js';
 import { newIssuer, sampleVc, signDi, type TestIssuer } from './sign-di.js';
 
@@ -13,18 +14,6 @@ import { newIssuer, sampleVc, signDi, type TestIssuer } from './sign-di.js';
  */
 
 const AT = new Date('2026-06-01T00:00:00Z');
-
-function recordingFetch(documents: Record<string, unknown> = {}): FetchLike & { calls: string[] } {
-  const calls: string[] = [];
-  const fn = (async (url: string) => {
-    calls.push(url);
-    const doc = documents[url];
-    if (doc === undefined) return new Response('not found', { status: 404 });
-    return new Response(typeof doc === 'string' ? doc : JSON.stringify(doc), { headers: { 'content-type': 'application/json' } });
-  }) as unknown as FetchLike & { calls: string[] };
-  fn.calls = calls;
-  return fn;
-}
 
 const online = (fetch: FetchLike) => ({ fetch, at: AT, network: { resolveHost: async () => ['93.184.215.14'] } });
 
@@ -41,7 +30,7 @@ describe('JSON-LD attacks on Data Integrity credentials', () => {
   it('a context that is not shipped is never fetched, even online, and the credential is invalid', async () => {
     const evil = 'https://attacker.example/context.jsonld';
     const unsecured = sampleVc(issuer.did);
-    const fetch = recordingFetch({ [evil]: { '@context': { name: 'https://schema.org/name' } } });
+    const fetch = jsonServer({ [evil]: { '@context': { name: 'https://schema.org/name' } } });
     // Signed with the evil context: the signature would be valid if the context were loaded.
     const withEvil = { ...unsecured, '@context': [...(unsecured['@context'] as string[]), evil] };
     const report = await verify({ ...withEvil, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: issuer.method, proofPurpose: 'assertionMethod', proofValue: 'z1111' } }, online(fetch));
@@ -54,7 +43,7 @@ describe('JSON-LD attacks on Data Integrity credentials', () => {
     const evil = 'https://attacker.example/jcs-context.jsonld';
     const unsecured = { ...sampleVc(issuer.did), '@context': ['https://www.w3.org/ns/credentials/v2', evil] };
     const signed = await signDi(unsecured, issuer, 'eddsa-jcs-2022');
-    const fetch = recordingFetch();
+    const fetch = jsonServer();
     const report = await verify(signed, online(fetch));
     expect(codeOf(report, 'proof')).toBe('DI_CONTEXT_UNKNOWN');
     expect(report.verdict).toBe('invalid');
@@ -123,7 +112,7 @@ describe('JSON-LD attacks on Data Integrity credentials', () => {
 
   it('a verificationMethod URL of the attacker for a did:web issuer is not trusted (the key must come from the issuer\'s DID document)', async () => {
     const attacker = newIssuer();
-    const fetch = recordingFetch({
+    const fetch = jsonServer({
       'https://attacker.example/keys/1': { id: 'https://attacker.example/keys/1', type: 'Multikey', controller: 'did:web:issuer.example', publicKeyMultibase: attacker.method.split('#')[1] },
       'https://issuer.example/.well-known/did.json': { '@context': 'https://www.w3.org/ns/did/v1', id: 'did:web:issuer.example' },
     });
@@ -155,7 +144,7 @@ describe('JSON-LD attacks on Data Integrity credentials', () => {
       },
       issuer,
     );
-    const report = await verify(credential, online(recordingFetch({ [listUrl]: list })));
+    const report = await verify(credential, online(jsonServer({ [listUrl]: list })));
     expect(codeOf(report, 'status')).toBe('STATUS_LIST_UNVERIFIED');
     expect(report.verdict).not.toBe('verified');
   });
@@ -166,7 +155,7 @@ describe('JSON-LD attacks on Data Integrity credentials', () => {
     const contexts = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'];
     const original = await signObDi(openBadge(key.did, { '@context': contexts, refreshService: { id: refreshUrl, type: '1EdTechCredentialRefresh' } }), key);
     const other = await signObDi(openBadge(key.did, { id: 'urn:uuid:00000000-0000-4000-8000-000000000bad', name: 'Rocket Science Badge' }), key);
-    const fetch = recordingFetch({ [refreshUrl]: other });
+    const fetch = jsonServer({ [refreshUrl]: other });
     const report = await verify(original, online(fetch));
     expect(fetch.calls).toContain(refreshUrl);
     expect(codeOf(report, 'refresh')).toBe('REFRESH_FAILED');
