@@ -43,6 +43,17 @@ const OB_AC_VC2: ShippedSchema = {
   prepare: proofAsSet,
 };
 
+/**
+ * CLR 2.0 exists on VC 2.0 only, and its schema takes `proof` as one object or an array, so it needs no
+ * reshaping. The shipped file is 1EdTech's "JSON-LD adaptation" (its title says so) although its `$id`
+ * is the formal `schema/json/` URL.
+ */
+const CLR_V2: ShippedSchema = {
+  key: 'clr-v2p0-clrcredential',
+  name: 'CLR 2.0 ClrCredential schema',
+  load: async () => (await import('../generated/clr-v2p0-clrcredential.js')).validate,
+};
+
 const VC2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
 /**
@@ -53,13 +64,20 @@ const VC2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const BY_URL: Record<string, { vc1: ShippedSchema; vc2: ShippedSchema }> = {
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json': { vc1: OB_AC_VC1, vc2: OB_AC_VC2 },
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json-ld/ob_v3p0_achievementcredential_schema.json': { vc1: OB_AC_VC1, vc2: OB_AC_VC2 },
+  'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json': { vc1: CLR_V2, vc2: CLR_V2 },
+  'https://purl.imsglobal.org/spec/clr/v2p0/schema/json-ld/clr_v2p0_clrcredential_schema.json': { vc1: CLR_V2, vc2: CLR_V2 },
 };
 
 const OB_CREDENTIAL_TYPES = ['AchievementCredential', 'OpenBadgeCredential'];
 const OB_CONTEXT_PREFIX = 'https://purl.imsglobal.org/spec/ob/v3p0/';
+const CLR_CONTEXT_PREFIX = 'https://purl.imsglobal.org/spec/clr/v2p0/';
 
 function contextsOf(vc: Record<string, unknown>): unknown[] {
   return Array.isArray(vc['@context']) ? vc['@context'] : [vc['@context']];
+}
+
+function hasContext(vc: Record<string, unknown>, prefix: string): boolean {
+  return contextsOf(vc).some((c) => typeof c === 'string' && c.startsWith(prefix));
 }
 
 function isVc2(vc: Record<string, unknown>): boolean {
@@ -75,11 +93,13 @@ export function schemaForUrl(url: string, vc: Record<string, unknown>): ShippedS
 
 /**
  * The schema that applies by type when the credential declares none (OB 3.0 §Verification: the
- * credential is checked against the schema of its type). Pre-release badges (JFF plugfest contexts,
+ * credential is checked against the schema of its type; a ClrCredential with a CLR 2.0 context gets
+ * the CLR 2.0 schema). Pre-release badges (JFF plugfest contexts,
  * no purl.imsglobal.org OB 3.0 context) predate the 1EdTech schema: it is not imposed on them.
  */
 export function schemaForType(types: string[], vc: Record<string, unknown>): ShippedSchema | undefined {
+  if (types.includes('ClrCredential')) return hasContext(vc, CLR_CONTEXT_PREFIX) ? CLR_V2 : undefined;
   if (!types.some((t) => OB_CREDENTIAL_TYPES.includes(t))) return undefined;
-  if (!contextsOf(vc).some((c) => typeof c === 'string' && c.startsWith(OB_CONTEXT_PREFIX))) return undefined;
+  if (!hasContext(vc, OB_CONTEXT_PREFIX)) return undefined;
   return isVc2(vc) ? OB_AC_VC2 : OB_AC_VC1;
 }

@@ -134,6 +134,70 @@ describe('schema: the 1EdTech Open Badges 3.0 AchievementCredential schemas', ()
   });
 });
 
+const CLR_SCHEMA_URL = 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json';
+
+/** A CLR 2.0 ClrCredential holding one OB 3.0 badge (no proof needed for a schema check). */
+function clr(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
+    id: 'urn:uuid:2a7f0d3e-5c1b-4c7e-9a3e-0f2b6c1d8e01',
+    type: ['VerifiableCredential', 'ClrCredential'],
+    issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Example University' },
+    validFrom: '2025-01-01T00:00:00Z',
+    name: 'Transcript of Example Learner',
+    credentialSubject: { id: 'did:example:learner', type: ['ClrSubject'], verifiableCredential: [vc2()] },
+    ...extra,
+  };
+}
+
+describe('schema: the 1EdTech CLR 2.0 ClrCredential schema', () => {
+  it('accepts a conforming ClrCredential by its type, without a declared schema', async () => {
+    const c = await schemaCheck(clr({ proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' } }));
+    expect(c.code).toBe('SCHEMA_VALID');
+    expect(c.message).toContain('CLR 2.0 ClrCredential schema');
+  });
+
+  it('rejects a ClrCredential whose subject holds no verifiableCredential, naming the member', async () => {
+    const c = await schemaCheck(clr({ credentialSubject: { id: 'did:example:learner', type: ['ClrSubject'] } }));
+    expect(c.code).toBe('SCHEMA_INVALID');
+    expect(c.status).toBe('fail');
+    expect(c.details?.missing).toBe('credentialSubject.verifiableCredential');
+  });
+
+  it('rejects a ClrCredential without a name, which the CLR schema requires', async () => {
+    const vc = clr();
+    delete vc.name;
+    const c = await schemaCheck(vc);
+    expect(c.code).toBe('SCHEMA_INVALID');
+    expect(c.details?.missing).toBe('name');
+  });
+
+  it('rejects a ClrCredential whose contexts lack the OB 3.0 context the schema requires third', async () => {
+    const c = await schemaCheck(clr({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json'] }));
+    expect(c.code).toBe('SCHEMA_INVALID');
+  });
+
+  it('validates against the declared CLR schema URL and reports its id when a member is missing', async () => {
+    const declared = { credentialSchema: [{ id: CLR_SCHEMA_URL, type: '1EdTechJsonSchemaValidator2019' }] };
+    expect((await schemaCheck(clr(declared))).code).toBe('SCHEMA_VALID');
+    const broken = clr(declared);
+    delete broken.validFrom;
+    const c = await schemaCheck(broken);
+    expect(c.code).toBe('SCHEMA_INVALID');
+    expect(c.details?.schemaId).toBe(CLR_SCHEMA_URL);
+    expect(c.details?.missing).toBe('validFrom');
+  });
+
+  it('does not impose the CLR schema on a ClrCredential without a CLR 2.0 context', async () => {
+    const c = await schemaCheck(clr({ '@context': ['https://www.w3.org/ns/credentials/v2'] }));
+    expect(c.code).toBe('SCHEMA_NONE');
+  });
+});
+
 describe('schema: credentialSchema declarations', () => {
   it('validates against the declared 1EdTech schema URL, choosing the variant by data model', async () => {
     const declared = [{ id: AC_SCHEMA_URL, type: '1EdTechJsonSchemaValidator2019' }];

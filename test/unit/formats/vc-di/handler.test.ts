@@ -301,4 +301,33 @@ describe('vc-di handler: Open Badges 3.0 refresh, recipient and endorsements', (
     expect(code(report, 'proof')).toBe('DI_PROOF_VALID');
     expect(report.verdict).toBe('invalid');
   });
+
+  it('checks a signed CLR 2.0 ClrCredential against the CLR schema, and rejects one whose subject holds no credentials', async () => {
+    const key = newKey();
+    const clr = (subject: Record<string, unknown>): Record<string, unknown> => ({
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      id: 'urn:uuid:2a7f0d3e-5c1b-4c7e-9a3e-0f2b6c1d8e02',
+      type: ['VerifiableCredential', 'ClrCredential'],
+      issuer: { id: key.did, type: ['Profile'], name: 'Example University' },
+      validFrom: '2025-01-01T00:00:00Z',
+      name: 'Transcript of Example Learner',
+      credentialSubject: { id: 'did:example:learner', type: ['ClrSubject'], ...subject },
+    });
+    const badge = await signDi(openBadge(key.did), key);
+    const good = await verify(await signDi(clr({ verifiableCredential: [badge] }), key), offline);
+    expect(code(good, 'proof')).toBe('DI_PROOF_VALID');
+    expect(code(good, 'schema')).toBe('SCHEMA_VALID');
+    expect(good.checks.find((c) => c.id === 'schema')?.message).toContain('CLR 2.0 ClrCredential schema');
+
+    const bad = await verify(await signDi(clr({}), key), offline);
+    const schema = bad.checks.find((c) => c.id === 'schema');
+    expect(code(bad, 'proof')).toBe('DI_PROOF_VALID');
+    expect(schema?.code).toBe('SCHEMA_INVALID');
+    expect(schema?.details?.missing).toBe('credentialSubject.verifiableCredential');
+    expect(bad.verdict).toBe('invalid');
+  });
 });
