@@ -446,14 +446,7 @@ export class CredlensVerifier extends LocalizedElement {
       this.resetResult();
       return undefined;
     }
-    const controller = new AbortController();
-    this.controller = controller;
-    const run = ++this.run;
-    this._report = undefined;
-    this._planned = [];
-    this._checks = [];
-    this._preview = undefined;
-    this._notice = undefined;
+    const { controller, run } = this.startRun();
     this.state = 'pending';
     this._announcement = messages(this.language).verdict.pending.label;
     this.updateValidity();
@@ -506,15 +499,7 @@ export class CredlensVerifier extends LocalizedElement {
    * `credlens-verified` once per credential found; nothing is chosen until the learner ticks it.
    */
   private async verifyPdf(bytes: Uint8Array, name: string): Promise<void> {
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    const run = ++this.run;
-    this._report = undefined;
-    this._planned = [];
-    this._checks = [];
-    this._preview = undefined;
-    this._notice = undefined;
+    const { controller, run } = this.startRun();
     this._pdf = { name, chosen: [], expanded: [] };
     this.state = 'pending';
     const t = messages(this.language);
@@ -620,14 +605,29 @@ export class CredlensVerifier extends LocalizedElement {
     return merged;
   }
 
-  private resetResult(): void {
-    this.run++;
-    this._pdf = undefined;
+  /** Cancels the verification under way and starts another: its cancel signal and its number, the last result forgotten. */
+  private startRun(): { controller: AbortController; run: number } {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const run = ++this.run;
+    this.clearResult();
+    return { controller, run };
+  }
+
+  /** Forgets the last report, its checks, the preview and the notice. */
+  private clearResult(): void {
     this._report = undefined;
     this._planned = [];
     this._checks = [];
     this._preview = undefined;
     this._notice = undefined;
+  }
+
+  private resetResult(): void {
+    this.run++;
+    this._pdf = undefined;
+    this.clearResult();
     this._announcement = '';
     this.state = undefined;
     this.updateValidity();
