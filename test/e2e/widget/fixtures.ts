@@ -55,6 +55,22 @@ export async function hostPage(page: Page, body: string, scripts: string[] = ['/
   await page.goto('http://host.test/');
 }
 
+/** Waits until the host page's own script has loaded the widget (`window.__hostReady`). */
+export async function widgetLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __hostReady?: boolean }).__hostReady === true);
+}
+
+/** A host page to which, once the widget has loaded, a script adds one `<credlens-verifier credential="…">`. */
+export async function hostPageWithCredential(page: Page, credential: string): Promise<void> {
+  await hostPage(page, '<p>Host</p>');
+  await widgetLoaded(page);
+  await page.evaluate((text) => {
+    const el = document.createElement('credlens-verifier');
+    el.setAttribute('credential', text);
+    document.querySelector('main')!.append(el);
+  }, credential);
+}
+
 /** Waits until the element's state is a verdict (not pending) and returns it. */
 export async function settledState(page: Page, selector: string): Promise<string> {
   const handle = page.locator(selector).first();

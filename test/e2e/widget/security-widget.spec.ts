@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hostPage, settledState, test } from './fixtures.js';
+import { expect, hostPage, hostPageWithCredential, settledState, test } from './fixtures.js';
 
 /**
  * The widget on a hostile credential: every URL-shaped field holds `javascript:` or `data:text/html`,
@@ -67,13 +67,7 @@ async function renderedFacts(page: Page) {
 
 test.describe('a hostile credential in the widget', () => {
   test('javascript: and data:text/html links in every URL field render as inert text, markup in every text field as text', async ({ page, csp }) => {
-    await hostPage(page, '<p>Host</p>');
-    await page.waitForFunction(() => (window as unknown as { __hostReady?: boolean }).__hostReady === true);
-    await page.evaluate((credential) => {
-      const el = document.createElement('credlens-verifier');
-      el.setAttribute('credential', credential);
-      document.querySelector('main')!.append(el);
-    }, JSON.stringify(hostile));
+    await hostPageWithCredential(page, JSON.stringify(hostile));
     const state = await settledState(page, 'credlens-verifier');
     expect(['invalid', 'unverifiable']).toContain(state);
     // Open every details section the widget has, so that everything it can render is rendered.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EXAMPLES } from '../../../demo/examples.js';
 import { codes as deCodes } from '../../../components/i18n/codes/de.js';
 import type { CheckCode } from '../../../lib/codes/index.js';
-import { ROOT, expect, expectedVerdict, hostPage, settledState, test } from './fixtures.js';
+import { ROOT, expect, expectedVerdict, hostPage, hostPageWithCredential, settledState, test, widgetLoaded } from './fixtures.js';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -33,7 +33,7 @@ test.describe('a recruiter looks at the example credentials', () => {
 test.describe('a job board embeds the element', () => {
   test('credlens-verified fires with the report and state is reflected', async ({ page, demo, csp }) => {
     await hostPage(page, '<p>Host</p>');
-    await page.waitForFunction(() => (window as unknown as { __hostReady?: boolean }).__hostReady === true);
+    await widgetLoaded(page);
     const result = await page.evaluate(async (src) => {
       const el = document.createElement('credlens-verifier');
       const event = new Promise<CustomEvent>((resolve) => document.body.addEventListener('credlens-verified', (e) => resolve(e as CustomEvent), { once: true }));
@@ -80,13 +80,7 @@ test.describe('a job board embeds the element', () => {
       validFrom: '2024-01-01T00:00:00Z',
       credentialSubject: { id: 'did:example:learner', name: '<svg onload="window.__pwned=5">' },
     };
-    await hostPage(page, '<p>Host</p>');
-    await page.waitForFunction(() => (window as unknown as { __hostReady?: boolean }).__hostReady === true);
-    await page.evaluate((credential) => {
-      const el = document.createElement('credlens-verifier');
-      el.setAttribute('credential', credential);
-      document.querySelector('main')!.append(el);
-    }, JSON.stringify(hostile));
+    await hostPageWithCredential(page, JSON.stringify(hostile));
     await settledState(page, 'credlens-verifier');
     const facts = await page.evaluate(() => {
       const el = document.querySelector('credlens-verifier')!;
