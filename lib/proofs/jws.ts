@@ -24,8 +24,17 @@ export interface CompactJws {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; check: Check };
 
-/** Splits and decodes a compact JWS; a malformed one yields a `PROOF_MALFORMED` check. */
-export function parseCompactJws(text: string, id: CheckId = 'proof'): Parsed<CompactJws> {
+/** The header and payload of a compact JWS as `decodeJwsPart` decoded them (classification already did). */
+export interface DecodedJwsParts {
+  header: unknown;
+  payload: unknown;
+}
+
+/**
+ * Splits and decodes a compact JWS; a malformed one yields a `PROOF_MALFORMED` check. `decoded`
+ * spares decoding the header and payload again when the caller already has them for this `text`.
+ */
+export function parseCompactJws(text: string, id: CheckId = 'proof', decoded?: DecodedJwsParts): Parsed<CompactJws> {
   const parts = text.split('.');
   if (parts.length === 3 && parts[2] === '' && parts[0]) {
     // An empty signature is what `alg: none` produces: say that, rather than "malformed".
@@ -38,7 +47,7 @@ export function parseCompactJws(text: string, id: CheckId = 'proof'): Parsed<Com
     return { ok: false, check: check(id, 'PROOF_MALFORMED', 'A compact JWS has three base64url parts: header, payload and signature') };
   }
   const [h, p, s] = parts as [string, string, string];
-  const header = decodeJwsPart(h);
+  const header = decoded ? decoded.header : decodeJwsPart(h);
   if (!isRecord(header)) return { ok: false, check: check(id, 'PROOF_MALFORMED', 'The JWS header is not a base64url-encoded JSON object') };
   let payloadBytes: Uint8Array;
   let signature: Uint8Array;
@@ -48,10 +57,10 @@ export function parseCompactJws(text: string, id: CheckId = 'proof'): Parsed<Com
   } catch {
     return { ok: false, check: check(id, 'PROOF_MALFORMED', 'The JWS payload or signature is not valid base64url') };
   }
-  const decoded = p === '' ? undefined : decodeJwsPart(p);
+  const payload = decoded ? decoded.payload : p === '' ? undefined : decodeJwsPart(p);
   return {
     ok: true,
-    value: { text, header, payloadBytes, payload: isRecord(decoded) ? decoded : undefined, signingInput: `${h}.${p}`, signature },
+    value: { text, header, payloadBytes, payload: isRecord(payload) ? payload : undefined, signingInput: `${h}.${p}`, signature },
   };
 }
 

@@ -125,7 +125,8 @@ function constant(result: Check, gate = true): Step {
 /** Plans a credential secured as a compact JWS whose payload is (or carries) a VC. */
 export function planJoseVc(input: Classified, ctx: VerifyContext, options: JoseVcPlanOptions): CredentialPlan {
   const text = input.sniffed.kind === 'jws-compact' ? input.sniffed.text : '';
-  const parsed = parseCompactJws(text);
+  // Classification decoded this token's header and payload already (the same decodeJwsPart).
+  const parsed = parseCompactJws(text, 'proof', input.sniffed.kind === 'jws-compact' && input.header ? { header: input.header, payload: input.payload } : undefined);
   if (!parsed.ok) return { steps: [constant(parsed.check)] };
   const jws = parsed.value;
   const payload = jws.payload;
