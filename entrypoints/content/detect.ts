@@ -4,6 +4,12 @@ import type { SiteProfile } from './sites/index.js';
 /** Maps a page link to the URL to verify, or `undefined` when it is not a credential link. */
 export type RecogniseLink = (url: string) => string | undefined;
 
+/**
+ * Given the document's base URL, a cheap test on a link's raw `href`: `false` only for links that
+ * `RecogniseLink` is certain to refuse, so that most links of a page are never parsed.
+ */
+export type LinkPrefilter = (base: string) => (rawHref: string) => boolean;
+
 export type Candidate =
   | { kind: 'link'; element: Element; url: string }
   | { kind: 'text'; element: Element; text: string }
@@ -74,14 +80,22 @@ function imageHint(img: HTMLImageElement): boolean {
  * `PROGRESS_EVERY` elements or text nodes, so a page without credentials is cut into slices too.
  * Pure DOM: no network, no decoding.
  */
-export function* scanCandidates(root: Element, site: SiteProfile, recognise: RecogniseLink, pageUrl: string): Generator<Candidate | undefined> {
+export function* scanCandidates(
+  root: Element,
+  site: SiteProfile,
+  recognise: RecogniseLink,
+  pageUrl: string,
+  prefilter?: LinkPrefilter,
+): Generator<Candidate | undefined> {
   const pageHost = safeHost(pageUrl);
+  const worthParsing = prefilter?.(root.ownerDocument.baseURI ?? pageUrl);
   const elements = root.querySelectorAll('a[href], img, canvas, pre, code, textarea');
   for (let i = -1; i < elements.length; i++) {
     if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) yield undefined;
     const element = i < 0 ? root : (elements[i] as Element);
     const tag = element.localName;
     if (tag === 'a') {
+      if (worthParsing && !worthParsing(element.getAttribute('href') ?? '')) continue;
       const href = (element as HTMLAnchorElement).href || element.getAttribute('href') || '';
       const url = recognise(unwrapRedirect(href, site, pageHost));
       if (url) yield { kind: 'link', element, url };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { recogniseLink } from '../../lib/sources/index.js';
+import { credentialLinkPrefilter, recogniseLink } from '../../lib/sources/index.js';
 import type { ContentRequest } from '../shared/messages.js';
 import { verifiesHere } from '../shared/settings-browser.js';
 import { Scanner } from './scanner.js';
@@ -40,6 +40,7 @@ export default defineContentScript({
         doc: document,
         site: () => siteFor(location.href),
         recognise: (url) => (recogniseLink(url) ? url : undefined),
+        linkPrefilter: credentialLinkPrefilter,
         send: async <T,>(request: ContentRequest) => {
           if (ctx.isInvalid) return undefined;
           try {

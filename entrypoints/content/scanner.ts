@@ -1,5 +1,5 @@
 import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/messages.js';
-import { scanCandidates, type Candidate, type RecogniseLink } from './detect.js';
+import { scanCandidates, type Candidate, type LinkPrefilter, type RecogniseLink } from './detect.js';
 import { createMark, type Mark } from './mark.js';
 import type { MarkKind, SiteProfile } from './sites/index.js';
 
@@ -18,6 +18,8 @@ export interface ScannerOptions {
   doc: Document;
   site: () => SiteProfile;
   recognise: RecogniseLink;
+  /** Skips parsing links `recognise` is certain to refuse. */
+  linkPrefilter?: LinkPrefilter;
   send: Send;
   /** Frame budget per idle slice, ms. */
   sliceMs?: number;
@@ -148,7 +150,7 @@ export class Scanner {
       if (!this.current) {
         const root = this.nextRoot();
         if (!root) return;
-        this.current = { root, it: scanCandidates(root, this.options.site(), this.options.recognise, this.doc.location?.href ?? '') };
+        this.current = { root, it: scanCandidates(root, this.options.site(), this.options.recognise, this.doc.location?.href ?? '', this.options.linkPrefilter) };
       }
       const step = this.current.it.next();
       if (step.done) this.current = undefined;

@@ -16,6 +16,7 @@ export const accredible: LinkSource = {
     'Public API documentation (accredible/api-documentation, docs.api.accredible.com): credential endpoints need an API key; no public per-credential Open Badges endpoint is documented',
     'Organisation pages <org>.accredible.com/<uuid> (e.g. google.accredible.com) and badge images api.accredible.com/v1/frontend/credential_website_embed_image/badge/<id> as embedded by earners',
   ],
+  linkMarkers: ['credential.net', 'accredible.com'],
   examples: [
     { url: 'https://www.credential.net/10000005', kind: 'page' },
     { url: 'https://www.credential.net/02673050-d7f1-49b7-8d03-bcc16338a81d', kind: 'page' },

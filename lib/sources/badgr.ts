@@ -32,6 +32,7 @@ export const badgr: LinkSource = {
     'Parchment Digital Badges API hosts (api.badges.parchment.com/.eu/.au/.ca/.sg): https://developerdocs.instructure.com/services/parchment-digital-badges',
     'Shared links seen in the wild: badgr.com/public/assertions/<id>?identity__email=..., api.badgr.io/public/assertions/<id>.json?v=2_0',
   ],
+  linkMarkers: ['badgr', 'parchment'],
   examples: [
     {
       url: 'https://badgr.com/public/assertions/ewkha2NyQ8-IAo-788fTUA?identity__email=learner%40example.org',

@@ -14,6 +14,7 @@ export const blockcerts: LinkSource = {
   references: [
     'blockchain-certificates-web guide/issuer-hosting.md "Hosting Issued Certificates": the recipient shares a URL pointing to their certificate JSON; issuer profile at e.g. https://example.org/organization.json',
   ],
+  linkMarkers: ['certificate'],
   examples: [
     { url: 'https://certificates.example.edu/certificate/5a4fe9b3-4b3a-4f1e-9cb1-3d5c2b1a0f9e.json', kind: 'direct' },
     { url: 'https://www.blockcerts.org/samples/3.0/certificates/verifiable-credential.json', kind: 'direct' },

@@ -17,6 +17,7 @@ export const credly: LinkSource = {
     'Credly OBI endpoints obi/v2/badge_assertions/{badge_id} and obi/v2/badge_classes/{id} on https://api.credly.com/v1: jameso-student/credly-ruby lib/credly/actions/obi.rb',
     'Badge page links www.credly.com/badges/<uuid>[/public_url|/linked_in_profile] as shared on LinkedIn "Show credential"',
   ],
+  linkMarkers: ['credly.com', 'youracclaim.com'],
   examples: [
     {
       url: 'https://www.credly.com/badges/6b2c1d4e-8f3a-4b5c-9d7e-0a1b2c3d4e5f',

@@ -17,6 +17,7 @@ export const europass: LinkSource = {
     'EDCI viewer Angular environment: apiBaseUrl https://europa.eu/europass/digital-credentials/viewer, downloadSharedCredentialUrl "/api/v1/sharelinks/{shareHash}/presentation"',
     'The share route inside the viewer (#/share/<shareHash>) is inferred from the {shareHash} parameter and the Europass guidance "Using European Digital Credentials for Learning" (europa.eu/europass); re-check against a live share link',
   ],
+  linkMarkers: ['europa.eu'],
   examples: [
     {
       url: 'https://europa.eu/europass/digital-credentials/viewer/#/share/3f2a9c0e5b7d4e1a8c6b',

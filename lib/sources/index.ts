@@ -52,6 +52,28 @@ export function recogniseLink(url: string): RecognisedLink | undefined {
   return undefined;
 }
 
+/**
+ * Parsing a URL rewrites it: it drops tabs and newlines, decodes percent-escapes and maps
+ * non-ASCII characters in the host, turns backslashes into slashes. A raw link with any of these
+ * cannot be judged by its text alone.
+ */
+const REWRITTEN_BY_PARSING = /[%\\\t\n\r\u0080-\uffff]/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LINK_MARKERS = new RegExp(SOURCES.flatMap((s) => s.linkMarkers).map(escapeRegExp).join('|'), 'i');
+
+const mayHold = (text: string) => LINK_MARKERS.test(text) || REWRITTEN_BY_PARSING.test(text);
+const everyLink = () => true;
+
+/**
+ * A cheap test on a link's raw `href` text, before any URL parsing, for a document whose base URL
+ * is `base`: `false` only when `recogniseLink` is certain to refuse the link once resolved. Where
+ * the base itself holds a marker (a platform's own page), a relative link may resolve to a
+ * credential, so every link passes.
+ */
+export function credentialLinkPrefilter(base: string): (rawHref: string) => boolean {
+  return base === '' || mayHold(base) ? everyLink : mayHold;
+}
+
 export function sourceById(id: string): LinkSource | undefined {
   return SOURCES.find((s) => s.id === id);
 }

@@ -14,6 +14,7 @@ export const openBadgeFactory: LinkSource = {
   references: [
     'Assertion links openbadgefactory.com/v1/assertion/<sha1>[.html] as published by earners (e.g. Kajaanin Ammattikorkeakoulu, France Université Numérique badges); the extension-less URL is the assertion id',
   ],
+  linkMarkers: ['openbadgefactory.com'],
   examples: [
     {
       url: 'https://openbadgefactory.com/v1/assertion/1ad0ca0b37b55d3def2a09fc01d2167bac8e28dd.html',

@@ -28,6 +28,11 @@ export interface LinkSource {
   verifiedAs: string;
   /** Where each URL pattern comes from (documentation, source code), for whoever maintains this file. */
   references: readonly string[];
+  /**
+   * Substrings (matched case-insensitively) of the raw link that every link `recognise` accepts
+   * contains: its hosts or path markers. The content script parses no link without one of them.
+   */
+  linkMarkers: readonly string[];
   /** Links the tests require this source to recognise, with what they must map to. */
   examples: readonly SourceExample[];
   recognise(url: URL): Omit<RecognisedLink, 'source'> | undefined;

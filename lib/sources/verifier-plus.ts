@@ -18,6 +18,7 @@ export const verifierPlus: LinkSource = {
     'digitalcredentials/verifier-plus app/lib/credentials.ts: view URL /credentials/${publicId}, raw JSON GET /api/credentials/${publicId}; GetCredentialResult { vp, credential: VC[] }',
     'digitalcredentials/verifier-plus app/api/credentials/[publicCredentialId]/route.ts',
   ],
+  linkMarkers: ['verifierplus.org'],
   examples: [
     {
       url: 'https://verifierplus.org/credentials/0c7d3a52-9a6e-4b1f-8f43-3b2f3c1d9e10',

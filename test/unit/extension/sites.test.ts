@@ -5,18 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { scanCandidates } from '../../../entrypoints/content/detect.js';
 import { GENERIC_SITE, SITES, siteFor } from '../../../entrypoints/content/sites/index.js';
 import { CONTENT_SCRIPT_MATCHES, CREDENTIAL_PLATFORM_HOSTS } from '../../../entrypoints/content/sites/matches.js';
-import { recogniseLink, SOURCES } from '../../../lib/sources/index.js';
+import { credentialLinkPrefilter, recogniseLink, SOURCES } from '../../../lib/sources/index.js';
 import { matchesPattern } from '../../../entrypoints/content/sites/index.js';
 
 const PAGES = 'test/fixtures/pages';
 
-function countOn(html: string, url: string) {
+function countOn(html: string, url: string, prefilter?: typeof credentialLinkPrefilter) {
   // A window at the page's own address, so relative image URLs resolve as in the browser.
   const win = new Window({ url });
   win.document.write(html);
   const doc = win.document as unknown as Document;
   const counts = { link: 0, text: 0, image: 0 };
-  for (const c of scanCandidates(doc.body, siteFor(url), (u) => (recogniseLink(u) ? u : undefined), url)) {
+  for (const c of scanCandidates(doc.body, siteFor(url), (u) => (recogniseLink(u) ? u : undefined), url, prefilter)) {
     if (!c) continue; // a progress step, not a find
     counts[c.kind === 'canvas' ? 'image' : c.kind]++;
   }
@@ -36,6 +36,8 @@ describe('supported sites', () => {
       it(`finds exactly the expected credentials on ${site.id} ${example.page}`, () => {
         expect(siteFor(example.url).id).toBe(site.id);
         expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url)).toEqual(example.expect);
+        // The content script skips parsing most links (credentialLinkPrefilter): it must lose none.
+        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url, credentialLinkPrefilter)).toEqual(example.expect);
       });
     }
   }
