@@ -49,19 +49,43 @@ export function parseCompactJws(text: string, id: CheckId = 'proof', decoded?: D
   const [h, p, s] = parts as [string, string, string];
   const header = decoded ? decoded.header : decodeJwsPart(h);
   if (!isRecord(header)) return { ok: false, check: check(id, 'PROOF_MALFORMED', 'The JWS header is not a base64url-encoded JSON object') };
-  let payloadBytes: Uint8Array;
   let signature: Uint8Array;
   try {
-    payloadBytes = base64urlnopad.decode(p);
+    if (!isCanonicalBase64url(p)) throw new Error('payload');
     signature = base64urlnopad.decode(s);
   } catch {
     return { ok: false, check: check(id, 'PROOF_MALFORMED', 'The JWS payload or signature is not valid base64url') };
   }
   const payload = decoded ? decoded.payload : p === '' ? undefined : decodeJwsPart(p);
+  let payloadBytes: Uint8Array | undefined;
   return {
     ok: true,
-    value: { text, header, payloadBytes, payload: isRecord(payload) ? payload : undefined, signingInput: `${h}.${p}`, signature },
+    value: {
+      text,
+      header,
+      // Decoded on demand: the payload is already parsed, and its encoding was checked above.
+      get payloadBytes() {
+        return (payloadBytes ??= base64urlnopad.decode(p));
+      },
+      payload: isRecord(payload) ? payload : undefined,
+      signingInput: `${h}.${p}`,
+      signature,
+    },
   };
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Whether a string of base64url characters decodes without padding as `base64urlnopad.decode`
+ * accepts it: no length of 4n+1, and the unused low bits of the last character are zero.
+ */
+export function isCanonicalBase64url(part: string): boolean {
+  const rest = part.length % 4;
+  if (rest === 0) return true;
+  if (rest === 1) return false;
+  const last = BASE64URL.indexOf(part[part.length - 1] as string);
+  return last >= 0 && (last & (rest === 2 ? 0x0f : 0x03)) === 0;
 }
 
 /** Header parameters every JWS implementation must understand (RFC 7515 §4.1): never valid in `crit`. */

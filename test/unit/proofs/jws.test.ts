@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64url } from 'jose';
-import { headerCheck, keyFitsAlgorithm, parseCompactJws } from '../../../lib/proofs/jws.js';
+import { base64urlnopad } from '@scure/base';
+import { headerCheck, isCanonicalBase64url, keyFitsAlgorithm, parseCompactJws } from '../../../lib/proofs/jws.js';
 
 describe('JWS header rules', () => {
   it('rejects alg none and HMAC before any key is used', () => {
@@ -38,5 +39,31 @@ describe('JWS header rules', () => {
     expect(parseCompactJws('a.b.c.d').ok).toBe(false);
     expect(parseCompactJws(`${base64url.encode('not json')}.e30.AAAA`).ok).toBe(false);
     expect(parseCompactJws(`${base64url.encode('{"alg":"ES256"}')}.e30.`).ok).toBe(false);
+  });
+
+  it('rejects a compact JWS whose payload is not canonical base64url (4n+1 characters, non-zero padding bits)', () => {
+    const header = base64url.encode('{"alg":"ES256"}');
+    for (const payload of ['e30fA', 'e31', 'eyJ9eB']) {
+      const parsed = parseCompactJws(`${header}.${payload}.AAAA`);
+      expect(parsed.ok ? 'accepted' : parsed.check.message).toBe('The JWS payload or signature is not valid base64url');
+    }
+    const parsed = parseCompactJws(`${header}.e30.AAAA`);
+    expect(parsed.ok && Array.from(parsed.value.payloadBytes)).toEqual([0x7b, 0x7d]);
+  });
+
+  it('rejects exactly the base64url strings that base64urlnopad.decode rejects', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 4000; n++) {
+      const s = Array.from({ length: n % 9 }, () => alphabet[next() % 64]).join('');
+      let decodes = true;
+      try {
+        base64urlnopad.decode(s);
+      } catch {
+        decodes = false;
+      }
+      expect(isCanonicalBase64url(s), s).toBe(decodes);
+    }
   });
 });
