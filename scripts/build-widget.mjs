@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { WIDGET_BUILD_OPTIONS } from './widget-build-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/widget');
@@ -19,18 +20,11 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: { 'credlens-verifier': 'widget/index.ts' },
   outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
+  ...WIDGET_BUILD_OPTIONS,
   sourcemap: true,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
 });
 
 const entry = join(outdir, 'credlens-verifier.js');

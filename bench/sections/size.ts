@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { WIDGET_BUILD_OPTIONS } from '../../scripts/widget-build-options.mjs';
 
 export interface FileSize {
   file: string;
@@ -121,16 +122,11 @@ async function bundleInstalled(pkg: string, log: (line: string) => void): Promis
       absWorkingDir: root,
       entryPoints: { 'blockcerts-verifier': '@blockcerts/blockcerts-verifier' },
       outdir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      chunkNames: 'chunks/[name]-[hash]',
+      ...WIDGET_BUILD_OPTIONS,
       legalComments: 'none',
       logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+      // The Blockcerts component also reads Node's `global`; esbuild needs it mapped for browsers.
+      define: { ...WIDGET_BUILD_OPTIONS.define, global: 'globalThis' },
     });
     return { version: meta.version, first: sizeOf(join(outdir, 'blockcerts-verifier.js'), outdir), chunks: jsFiles(join(outdir, 'chunks')).map((f) => sizeOf(f, outdir)) };
   } catch (error) {
