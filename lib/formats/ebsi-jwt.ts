@@ -1,7 +1,5 @@
-import { isRecord } from '../input/json.js';
 import type { FormatHandler } from '../pipeline/types.js';
-import { planJoseVc } from './jose/plan.js';
-import { issuerIdOf } from './vc-summary.js';
+import { issuerFromIss, planJoseVc, vcClaimOf } from './jose/plan.js';
 
 /**
  * EBSI verifiable attestations: VC-JWTs issued by a `did:ebsi` legal entity (resolved through the
@@ -14,8 +12,8 @@ export const ebsiJwtHandler: FormatHandler = {
       // EBSI requires iss to be the issuer's DID: a registered issuer's name signed by another key is a forgery.
       claimsPrecedence: 'must-agree',
       format: 'ebsi-jwt',
-      credentialOf: (payload) => (isRecord(payload.vc) ? payload.vc : undefined),
-      issuerOf: (payload, vc) => (typeof payload.iss === 'string' ? payload.iss : issuerIdOf(vc)),
+      credentialOf: vcClaimOf,
+      issuerOf: issuerFromIss,
     });
   },
 };

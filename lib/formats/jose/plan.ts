@@ -92,6 +92,16 @@ export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, 
   return check('claims', 'CLAIMS_OK', 'The token\'s issuer, subject, id and dates agree with the credential');
 }
 
+/** VC-JWT and EBSI: the credential is the `vc` claim. */
+export function vcClaimOf(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  return isRecord(payload.vc) ? payload.vc : undefined;
+}
+
+/** VC-JWT and EBSI: the token's `iss` names who must hold the key, else the credential's issuer. */
+export function issuerFromIss(payload: Record<string, unknown>, vc: Record<string, unknown>): string | undefined {
+  return typeof payload.iss === 'string' ? payload.iss : issuerIdOf(vc);
+}
+
 export type ClaimsPrecedence = 'must-agree' | 'jwt-overrides';
 
 /** VC Data Model 1.1 §6.3.1: the decoded credential takes its issuer, subject, id and dates from the JWT. */
