@@ -113,16 +113,16 @@ describe('VC-JWT signed with a did:key (via verify())', () => {
     expect(codeOf(report, 'issuer-key')).toBe('KEY_NOT_AUTHORISED');
   });
 
-  it('iss ≠ issuer in a VC-JWT: never shows the claimed issuer, names the signer and warns (CLAIMS_OVERRIDDEN)', async () => {
+  it('iss ≠ issuer in a VC-JWT is invalid: the signer is not the issuer the card would show (CLAIMS_MISMATCH)', async () => {
     const issuer = await didKeyIssuer();
     const jwt = await vcJwt(issuer.privateKey, { kid: issuer.kid }, { iss: issuer.did, vc: credential('did:web:famous-university.example') });
     const report = await verify(jwt, { offline: true, trust: [{ name: 'registry', issuers: [{ id: 'did:web:famous-university.example' }] }] });
     expect(codeOf(report, 'proof')).toBe('PROOF_VALID');
-    expect(codeOf(report, 'claims')).toBe('CLAIMS_OVERRIDDEN');
-    // VC Data Model 1.1 §6.3.1: iss sets the issuer. The famous university's trust entry must not vouch for it.
+    expect(codeOf(report, 'claims')).toBe('CLAIMS_MISMATCH');
+    expect(report.checks.find((c) => c.id === 'claims')?.message).toContain(`signed by ${issuer.did}`);
+    // The summary still names the signer, never the claimed famous university.
     expect(report.credential?.issuer?.id).toBe(issuer.did);
-    expect(codeOf(report, 'trust')).toBe('TRUST_UNKNOWN');
-    expect(report.verdict).toBe('warning');
+    expect(report.verdict).toBe('invalid');
   });
 
   it('iss ≠ issuer in an EBSI attestation is a forgery of a registered issuer (CLAIMS_MISMATCH)', async () => {

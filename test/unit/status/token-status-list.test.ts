@@ -290,7 +290,7 @@ describe('SD-JWT VC and VC-JWT with a token status list (end to end)', () => {
     expect(report.verdict).toBe('warning');
   });
 
-  it('rejects an SD-JWT VC whose status claim is selectively disclosable', async () => {
+  it('does not rely on an SD-JWT VC whose status claim is selectively disclosable (a warning naming the fault)', async () => {
     const issuer = await didJwkIssuer();
     const hidden = disclosure('salt-9', 'status', { status_list: { idx: 1, uri: LIST_URI } });
     const jwt = await new SignJWT({ iss: issuer.did, vct: 'https://credentials.example/degree', iat: NOW - 60, _sd: [digest(hidden)], _sd_alg: 'sha-256' })
@@ -298,7 +298,8 @@ describe('SD-JWT VC and VC-JWT with a token status list (end to end)', () => {
       .sign(issuer.privateKey);
     const report = await verify(`${jwt}~${hidden}~`, { offline: true });
     expect(codeOf(report, 'status')).toBe('STATUS_ENTRY_MALFORMED');
-    expect(report.verdict).toBe('invalid');
+    expect(report.checks.find((c) => c.id === 'status')?.message).toMatch(/selectively disclosable/);
+    expect(report.verdict).toBe('warning');
   });
 
   it('checks a VC-JWT whose payload names a token status list, fetched through the seam', async () => {
