@@ -213,6 +213,42 @@ describe('checking a credential against its Status List Token', () => {
     expect((await run(issuer, referenced(issuer, 3), { fetch })).code).toBe('STATUS_LIST_UNVERIFIED');
   });
 
+  // docs/verdicts.md "Revocation": negative evidence from the list the signed token names is honoured.
+  it('honours INVALID on a list signed by another key under the issuer\'s kid: revoked, saying the list could not be authenticated', async () => {
+    const issuer = await didJwkIssuer();
+    const forger = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { bits: 1, bytes: statusBytes(1024, 1, { 3: 1 }), key: forger.privateKey }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_REVOKED');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('could not be authenticated');
+    expect(result.details?.listAuthenticated).toBe(false);
+  });
+
+  it('honours INVALID on a list another issuer signed, naming that signer', async () => {
+    const issuer = await didJwkIssuer();
+    const other = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(other, { claims: { iss: other.did }, bytes: statusBytes(1024, 2, { 3: 1 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_REVOKED');
+    expect(result.message).toContain(other.did);
+  });
+
+  it('honours SUSPENDED on an expired list of the issuer', async () => {
+    const issuer = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { claims: { iat: NOW - 7200, exp: NOW - 3600 }, bytes: statusBytes(1024, 2, { 3: 2 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_SUSPENDED');
+    expect(result.message).toMatch(/could not be authenticated.*expired/);
+  });
+
+  it('does not honour INVALID on a list served for another URI (sub mismatch): it is not the list named', async () => {
+    const issuer = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { claims: { sub: 'https://issuer.example/statuslists/2' }, bytes: statusBytes(1024, 2, { 3: 1 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_LIST_UNVERIFIED');
+  });
+
   it('rejects a token of another type (typ not statuslist+jwt) as a status list', async () => {
     const issuer = await didJwkIssuer();
     const fetch = listServer(await statusListToken(issuer, { header: { typ: 'JWT' } }));
