@@ -290,6 +290,18 @@ describe('vc-di handler: Open Badges 3.0 refresh, recipient and endorsements', (
     expect(report.verdict).toBe('warning');
   });
 
+  it('warns (never invalid) about a genuine Open Badge whose issuer.image is a URL string, naming the member and what the schema expects', async () => {
+    const key = newKey();
+    const vc = openBadge(key.did, { issuer: { id: key.did, type: ['Profile'], name: 'Example University', image: 'https://example.edu/logo.png' } });
+    const report = await verify(await signDi(vc, key), offline);
+    expect(code(report, 'proof')).toBe('DI_PROOF_VALID');
+    const schema = report.checks.find((c) => c.id === 'schema');
+    expect(schema?.code).toBe('SCHEMA_INVALID');
+    expect(schema?.status).toBe('warn');
+    expect(schema?.message).toMatch(/"issuer\.image" must be object/);
+    expect(report.verdict).toBe('warning');
+  });
+
   it('warns about a signed Open Badge whose achievement lacks the criteria the 1EdTech schema requires', async () => {
     const key = newKey();
     const vc = openBadge(key.did);
