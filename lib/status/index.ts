@@ -3,7 +3,7 @@ import { decodeJwsPart } from '../input/jws-parts.js';
 import { isRecord, parseJsonBytes } from '../input/json.js';
 import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
-import { check, type Check, type VerificationReport } from '../report.js';
+import { check, type Check } from '../report.js';
 import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
