@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import '../components/check-list.js';
 import '../components/credential-card.js';
+import '../components/presentation-view.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
 import { LocalizedElement } from '../components/localized-element.js';
@@ -926,7 +927,8 @@ export class CredlensVerifier extends LocalizedElement {
             </button>`
           : nothing}
       </div>
-      <div part="details" id=${detailsId} class="details ${credential ? 'two' : ''}" ?hidden=${!showDetails}>
+      <div part="details" id=${detailsId} class="details ${credential || report?.presentation ? 'two' : ''}" ?hidden=${!showDetails}>
+        ${report?.presentation ? html`<credlens-presentation-view class="panel" lang=${lang} theme=${this.theme ?? nothing} .presentation=${report.presentation}></credlens-presentation-view>` : nothing}
         ${credential || report?.microcredential
           ? html`<div>${state === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
               class="panel"

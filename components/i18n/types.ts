@@ -64,6 +64,21 @@ export interface Messages {
     qrNotRead: string;
     requiredMessage: string;
   };
+  /** A Verifiable Presentation: its holder and the credentials it carries (components/presentation-view.ts). */
+  presentation: {
+    heading: string;
+    holder: string;
+    noHolder: string;
+    proof: Record<'valid' | 'invalid' | 'unverifiable' | 'none', string>;
+    challenge: string;
+    domain: string;
+    credentials: string;
+    none: string;
+    aboutHolder: string;
+    aboutOther: string;
+    enveloped: string;
+    details: string;
+  };
 }
 
 export type Lang = 'en' | 'de' | 'fr' | 'es' | 'it' | 'pl';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import '../../components/index.js';
-import type { CredlensCheckList, CredlensCredentialCard, CredlensVerdictBadge } from '../../components/index.js';
+import type { CredlensCheckList, CredlensCredentialCard, CredlensPresentationView, CredlensVerdictBadge } from '../../components/index.js';
 import { trustTierOf } from '../../components/index.js';
 import type { PanelRequest, SelectedEvent, StoredReport } from './messages.js';
 import { callBackground } from './everyday-client.js';
@@ -80,6 +80,11 @@ export function renderReport(root: HTMLElement, stored: StoredReport, onReverify
     const tier = trustTierOf(report);
     if (tier) card.setAttribute('trust-tier', tier);
     parts.push(card);
+  }
+  if (report.presentation) {
+    const view = document.createElement('credlens-presentation-view') as CredlensPresentationView;
+    view.presentation = report.presentation;
+    parts.push(view);
   }
   const checks = document.createElement('credlens-check-list') as CredlensCheckList;
   checks.checks = report.checks;
