@@ -1,4 +1,4 @@
-import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/messages.js';
+import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/protocol.js';
 import { scanCandidates, type Candidate, type LinkPrefilter, type RecogniseLink } from './detect.js';
 import { createMark, type Mark } from './mark.js';
 import type { MarkKind, SiteProfile } from './sites/index.js';
