@@ -33,6 +33,17 @@ export const de: Messages = {
   },
   status: { pass: 'Bestanden', fail: 'Fehlgeschlagen', warn: 'Hinweis', skip: 'Nicht geprüft', pending: 'Ausstehend' },
   tier: { trusted: 'Auf einer Vertrauensliste', known: 'Bekannter Aussteller', unknown: 'Auf keiner Vertrauensliste', untrusted: 'Als nicht vertrauenswürdig markiert' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential mit Data-Integrity-Beweis',
+    'vc-jwt': 'W3C Verifiable Credential als JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential, mit JOSE gesichert (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0, gehostete Assertion',
+    'ob2-signed': 'Open Badges 2.0, signierte Assertion',
+    edc: 'Europass Digital Credential (JAdES-eSiegel)',
+    'ebsi-jwt': 'EBSI-Nachweis (Verifiable Attestation)',
+    unknown: 'unbekanntes Format',
+  },
   elements: {
     learner: 'Lernende Person',
     title: 'Bezeichnung',

@@ -33,6 +33,17 @@ export const en: Messages = {
   },
   status: { pass: 'Passed', fail: 'Failed', warn: 'Attention', skip: 'Not checked', pending: 'Waiting' },
   tier: { trusted: 'On a trust list', known: 'Known issuer', unknown: 'Not on a trust list', untrusted: 'Marked untrusted' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential with a Data Integrity proof',
+    'vc-jwt': 'W3C Verifiable Credential as a JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential secured with JOSE (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0 hosted assertion',
+    'ob2-signed': 'Open Badges 2.0 signed assertion',
+    edc: 'Europass Digital Credential (JAdES eSeal)',
+    'ebsi-jwt': 'EBSI verifiable attestation',
+    unknown: 'unknown format',
+  },
   elements: {
     learner: 'Learner',
     title: 'Title',

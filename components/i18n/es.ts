@@ -33,6 +33,17 @@ export const es: Messages = {
   },
   status: { pass: 'Superada', fail: 'Fallida', warn: 'Atención', skip: 'No comprobada', pending: 'Pendiente' },
   tier: { trusted: 'En una lista de confianza', known: 'Emisor conocido', unknown: 'En ninguna lista de confianza', untrusted: 'Marcado como no fiable' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential con prueba Data Integrity',
+    'vc-jwt': 'W3C Verifiable Credential como JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential protegida con JOSE (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0, aserción alojada',
+    'ob2-signed': 'Open Badges 2.0, aserción firmada',
+    edc: 'Europass Digital Credential (sello electrónico JAdES)',
+    'ebsi-jwt': 'Atestación verificable EBSI',
+    unknown: 'formato desconocido',
+  },
   elements: {
     learner: 'Estudiante',
     title: 'Título',

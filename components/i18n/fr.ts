@@ -33,6 +33,17 @@ export const fr: Messages = {
   },
   status: { pass: 'Réussi', fail: 'Échec', warn: 'Attention', skip: 'Non contrôlé', pending: 'En attente' },
   tier: { trusted: 'Sur une liste de confiance', known: 'Émetteur connu', unknown: 'Sur aucune liste de confiance', untrusted: 'Signalé comme non fiable' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential avec preuve Data Integrity',
+    'vc-jwt': 'W3C Verifiable Credential au format JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential sécurisé par JOSE (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0, assertion hébergée',
+    'ob2-signed': 'Open Badges 2.0, assertion signée',
+    edc: 'Europass Digital Credential (cachet électronique JAdES)',
+    'ebsi-jwt': 'Attestation vérifiable EBSI',
+    unknown: 'format inconnu',
+  },
   elements: {
     learner: 'Apprenant',
     title: 'Intitulé',

@@ -33,6 +33,17 @@ export const it: Messages = {
   },
   status: { pass: 'Superato', fail: 'Fallito', warn: 'Attenzione', skip: 'Non controllato', pending: 'In attesa' },
   tier: { trusted: 'In un elenco di fiducia', known: 'Emittente noto', unknown: 'In nessun elenco di fiducia', untrusted: 'Segnalato come non affidabile' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential con prova Data Integrity',
+    'vc-jwt': 'W3C Verifiable Credential come JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential protetta con JOSE (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0, asserzione ospitata',
+    'ob2-signed': 'Open Badges 2.0, asserzione firmata',
+    edc: 'Europass Digital Credential (sigillo elettronico JAdES)',
+    'ebsi-jwt': 'Attestazione verificabile EBSI',
+    unknown: 'formato sconosciuto',
+  },
   elements: {
     learner: 'Discente',
     title: 'Titolo',

@@ -33,6 +33,17 @@ export const pl: Messages = {
   },
   status: { pass: 'Zaliczona', fail: 'Niezaliczona', warn: 'Uwaga', skip: 'Nie sprawdzono', pending: 'Oczekuje' },
   tier: { trusted: 'Na liście zaufanych', known: 'Znany wystawca', unknown: 'Poza listami zaufanych', untrusted: 'Oznaczony jako niezaufany' },
+  formats: {
+    'vc-di': 'W3C Verifiable Credential z dowodem Data Integrity',
+    'vc-jwt': 'W3C Verifiable Credential jako JWT (VC-JWT)',
+    'vc-jose': 'W3C Verifiable Credential zabezpieczony JOSE (VC-JOSE)',
+    'sd-jwt-vc': 'SD-JWT Verifiable Credential',
+    'ob2-hosted': 'Open Badges 2.0, asercja hostowana',
+    'ob2-signed': 'Open Badges 2.0, asercja podpisana',
+    edc: 'Europass Digital Credential (pieczęć elektroniczna JAdES)',
+    'ebsi-jwt': 'Poświadczenie weryfikowalne EBSI',
+    unknown: 'nieznany format',
+  },
   elements: {
     learner: 'Uczący się',
     title: 'Nazwa',
