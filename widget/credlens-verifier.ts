@@ -169,7 +169,7 @@ export class CredlensVerifier extends LocalizedElement {
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
 
-  /** The report of the last finished verification (CONTRACTS.md §1), or undefined. */
+  /** The report of the last finished verification (docs/report.md), or undefined. */
   get report(): VerificationReport | undefined {
     return this._report;
   }

@@ -258,7 +258,7 @@ export class Scanner {
   }
 
   private insertAfter(element: Element, host: Element): void {
-    // Right after the find (CONTRACTS.md §4), after any marks already there for the same element.
+    // Right after the find (docs/report.md), after any marks already there for the same element.
     let anchor: Element = element;
     while (anchor.nextElementSibling && this.ours.has(anchor.nextElementSibling)) anchor = anchor.nextElementSibling;
     if (element === this.doc.body) element.append(host);
