@@ -20,8 +20,8 @@ export function blockedByNetwork(report: VerificationReport | undefined): boolea
   if (!report || report.verdict !== 'unverifiable') return false;
   return report.checks.some((c) => {
     if (c.status !== 'warn') return false;
+    // Codes only, never the English message (lib records the I/O failure as `reason` or `ioCode`).
     const reason = c.details?.reason ?? c.details?.ioCode ?? c.details?.error;
-    if (typeof reason === 'string' && NETWORK_REASONS.has(reason)) return true;
-    return /could not reach|failed to fetch|networkerror|load failed/i.test(c.message);
+    return typeof reason === 'string' && NETWORK_REASONS.has(reason);
   });
 }

@@ -195,7 +195,7 @@ export function check(id: CheckId, code: CheckCode, message: string, details?: R
 }
 
 /**
- * The verdict, derived here and only here (CONTRACTS.md §1):
+ * The verdict, derived here and only here (docs/report.md):
  * a failed check → invalid; else a check that could not decide authenticity → unverifiable;
  * else no passed authenticity check (proof, OB 2.0 hosted origin) → unverifiable;
  * else any warning → warning; else verified.

@@ -157,6 +157,8 @@ describe('safety and helpers', () => {
     };
     expect(blockedByNetwork(report)).toBe(true);
     expect(blockedByNetwork({ ...report, checks: [{ ...report.checks[0]!, message: 'x answered HTTP 404', details: { reason: 'IO_HTTP_STATUS' } }] })).toBe(false);
+    // The English message alone decides nothing: only the recorded I/O code does.
+    expect(blockedByNetwork({ ...report, checks: [{ ...report.checks[0]!, message: 'Could not reach x: Failed to fetch', details: {} }] })).toBe(false);
     expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted' } }] })).toBe('trusted');
   });
 });
