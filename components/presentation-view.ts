@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import type { PresentationReport, PresentedCredential } from '../lib/report.js';
+import type { PresentationReport, PresentedCredential } from '../lib/index.js';
 import './check-list.js';
 import './credential-card.js';
 import { define } from './define.js';
