@@ -1,21 +1,14 @@
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord, stringsOf, typesOf } from '../util/json.js';
 import type { Sniffed } from '../input/sniff.js';
 import type { Classified } from '../pipeline/types.js';
 import type { FormatId } from '../report.js';
 
 const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc-ld+jwt', 'application/vc+jwt', 'application/vc+ld+json+jwt']);
 
-function typesOf(value: unknown): string[] {
-  if (!isRecord(value)) return [];
-  const t = value.type ?? value['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
-
 function contextsOf(value: unknown): string[] {
   if (!isRecord(value)) return [];
-  const c = value['@context'];
-  return (Array.isArray(c) ? c : [c]).filter((x): x is string => typeof x === 'string');
+  return stringsOf(value['@context']);
 }
 
 function isElm(value: unknown): boolean {

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { compactVerify, importSPKI } from 'jose';
 import { IoError, describeError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { asArray, isRecord, stringsOf } from '../util/json.js';
 import type { Classified, CredentialPlan, FormatHandler, Step, VerifyContext } from '../pipeline/types.js';
 import { check, type Check, type CredentialSummary } from '../report.js';
 import { validityCheck, type ValidityDates } from '../validate/dates.js';
@@ -37,11 +37,6 @@ function idOf(value: unknown): string | undefined {
   return str(value) ?? (isRecord(value) ? str(value.id) : undefined);
 }
 
-function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 function webUrl(value: string | undefined): URL | undefined {
   if (!value) return undefined;
   try {
@@ -53,7 +48,7 @@ function webUrl(value: string | undefined): URL | undefined {
 }
 
 function contexts(value: Json): string[] {
-  return list(value['@context']).filter((c): c is string => typeof c === 'string');
+  return stringsOf(value['@context']);
 }
 
 /** Open Badges 1.x: no 2.0 context, and the 1.x `verify` object or `uid`. */
@@ -138,8 +133,8 @@ async function loadBadgeAndIssuer(ctx: VerifyContext, assertion: Json, id: strin
 /** OB 2.0 VerificationObject on the issuer: `startsWith` URL prefixes and `allowedOrigins` host names; default the issuer id's host. */
 function originAllowed(url: URL, issuer: Json): { ok: boolean; rule: string } {
   const policy = isRecord(issuer.verification) ? issuer.verification : undefined;
-  const prefixes = list(policy?.startsWith).filter((p): p is string => typeof p === 'string' && p !== '');
-  const origins = list(policy?.allowedOrigins)
+  const prefixes = asArray(policy?.startsWith).filter((p): p is string => typeof p === 'string' && p !== '');
+  const origins = asArray(policy?.allowedOrigins)
     .filter((o): o is string => typeof o === 'string' && o !== '')
     .map((o) => o.replace(/^https?:\/\//i, '').replace(/\/.*$/, '').toLowerCase());
   if (prefixes.length || origins.length) {
@@ -202,7 +197,7 @@ async function signedProof(jws: string, header: Json | undefined, payload: Json,
   if (creator) {
     candidates = [creator];
   } else if (!('code' in loaded)) {
-    candidates = list(loaded.issuer.publicKey).map(idOf).filter((k): k is string => k !== undefined).slice(0, MAX_ISSUER_KEYS);
+    candidates = asArray(loaded.issuer.publicKey).map(idOf).filter((k): k is string => k !== undefined).slice(0, MAX_ISSUER_KEYS);
     if (candidates.length === 0) return check('proof', 'OB2_KEY_NOT_AUTHORISED', `The issuer ${String(loaded.issuer.id)} lists no public key, so no signature of it can be checked`);
   } else {
     return loaded;
@@ -247,7 +242,7 @@ async function signedProof(jws: string, header: Json | undefined, payload: Json,
   state.issuer = loaded.issuer;
   completeSummary(summary, state);
   const issuerId = String(loaded.issuer.id);
-  const listed = list(loaded.issuer.publicKey).map(idOf);
+  const listed = asArray(loaded.issuer.publicKey).map(idOf);
   if (!listed.includes(signer.url)) {
     return check('proof', 'OB2_KEY_NOT_AUTHORISED', `The key ${signer.url} is not listed in the publicKey of the issuer ${issuerId}`, { key: signer.url, issuer: issuerId });
   }
@@ -353,7 +348,7 @@ function textOrId(value: unknown): string | undefined {
 }
 
 function baseSummary(assertion: Json): CredentialSummary {
-  const summary: CredentialSummary = { types: list(assertion.type).filter((t): t is string => typeof t === 'string') };
+  const summary: CredentialSummary = { types: stringsOf(assertion.type) };
   if (summary.types.length === 0) summary.types = ['Assertion'];
   const id = str(assertion.id);
   if (id) summary.id = id;
@@ -363,7 +358,7 @@ function baseSummary(assertion: Json): CredentialSummary {
   if (expires) summary.validUntil = expires;
   const image = idOf(assertion.image);
   if (image) summary.image = image;
-  const evidence = list(assertion.evidence)
+  const evidence = asArray(assertion.evidence)
     .map((e) => {
       if (typeof e === 'string') return { id: e };
       if (!isRecord(e)) return undefined;

@@ -1,6 +1,7 @@
 import { parse as parseDidUrl, type DIDResolutionResult } from 'did-resolver';
 import { describeError } from '../errors.js';
-import { isRecord, parseJsonBytes } from '../input/json.js';
+import { parseJsonBytes } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { VerifyContext } from '../pipeline/types.js';
 import { check, type Check } from '../report.js';
 import { resolveDid } from './did.js';

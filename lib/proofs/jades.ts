@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import { base64url, flattenedVerify, importJWK, errors as joseErrors } from 'jose';
 import { GeneralNames, type Certificate } from 'pkijs';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { Sniffed } from '../input/sniff.js';
 import { publicKeyJwk } from '../keys/x509.js';
 

@@ -2,7 +2,7 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base64urlnopad } from '@scure/base';
 import { compactVerify, errors, importJWK } from 'jose';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';
 import { check, type Check, type CheckId } from '../report.js';
 

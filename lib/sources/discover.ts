@@ -1,5 +1,6 @@
 import { ContainerError } from '../input/container-error.js';
-import { isRecord, parseJsonText } from '../input/json.js';
+import { parseJsonText } from '../input/json.js';
+import { isRecord, typesOf } from '../util/json.js';
 import type { Container } from '../input/acquire.js';
 import { sniff, type Sniffed } from '../input/sniff.js';
 import { recogniseLink, sourceById } from './index.js';
@@ -41,10 +42,6 @@ function mediaType(value: string | undefined): string {
   return (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-function typesOf(value: Record<string, unknown>): string[] {
-  const t = value.type ?? value['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
 
 /** The credential in an embedded JSON-LD block: the object itself or one item of its `@graph`. */
 function credentialIn(value: unknown): Record<string, unknown> | undefined {

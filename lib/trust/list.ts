@@ -1,5 +1,5 @@
 import { IoError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { Io } from '../io/types.js';
 import { certificateDer, parseCertificate } from '../keys/x509.js';
 import type { TrustList, TrustedIssuer } from './types.js';

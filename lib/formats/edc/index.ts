@@ -1,10 +1,11 @@
-import { isRecord, parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { Classified, CredentialPlan, FormatHandler, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseJades } from '../../proofs/jades.js';
 import { check, type Check } from '../../report.js';
 import { statusStep } from '../../status/index.js';
 import { validityCheck, validityDatesOf } from '../../validate/dates.js';
-import { summariseElm } from './elm.js';
+import { summariseElm } from '../../elm/read.js';
 import { Seal } from './seal.js';
 
 /**

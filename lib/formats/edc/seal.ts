@@ -8,7 +8,8 @@ import type { VerifyContext } from '../../pipeline/types.js';
 import { check, type Check } from '../../report.js';
 import { revocationAt } from '../../status/x509-revocation.js';
 import { euAnchors, isQualifiedSealService, servicesForCertificate, snapshotDescription } from '../../trust/eutl/index.js';
-import { legalIdentifiersOf, mandateEvidence, pickText, records } from './elm.js';
+import { legalIdentifiersOf, mandateEvidence, pickText } from '../../elm/read.js';
+import { recordsOf } from '../../util/json.js';
 import { identifierMatches, namesResemble, parseOrganizationIdentifier } from './identity.js';
 
 /**
@@ -147,10 +148,10 @@ export class Seal {
     const chain = await this.chain();
     const subject = chain.subject ?? chain.leaf?.subject;
     const doc = this.document;
-    const issuer = doc ? records(doc.issuer)[0] : undefined;
+    const issuer = doc ? recordsOf(doc.issuer)[0] : undefined;
     const org = parseOrganizationIdentifier(subject?.organizationIdentifier);
     const stated = legalIdentifiersOf(issuer);
-    const issuerNames = issuer ? [pickText(issuer.legalName), ...Object.values(records(issuer.legalName)[0] ?? {}).filter((v): v is string => typeof v === 'string')].filter((n): n is string => Boolean(n)) : [];
+    const issuerNames = issuer ? [pickText(issuer.legalName), ...Object.values(recordsOf(issuer.legalName)[0] ?? {}).filter((v): v is string => typeof v === 'string')].filter((n): n is string => Boolean(n)) : [];
     const issuerName = issuerNames[0] ?? 'the issuer';
     const sealer = subject?.organizationName ?? subject?.commonName ?? 'the certificate holder';
     const details = { certificate: { organizationIdentifier: subject?.organizationIdentifier, organizationName: subject?.organizationName, country: subject?.country }, credential: { legalIdentifiers: stated, names: issuerNames } };

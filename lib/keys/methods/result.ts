@@ -1,6 +1,7 @@
 import type { DIDDocument, DIDResolutionResult } from 'did-resolver';
 import { IoError, describeError } from '../../errors.js';
-import { isRecord, parseJsonBytes } from '../../input/json.js';
+import { parseJsonBytes } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { VerifyContext } from '../../pipeline/types.js';
 import type { GetOptions } from '../../io/types.js';
 

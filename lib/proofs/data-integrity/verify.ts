@@ -1,5 +1,5 @@
 import { base64urlnopad } from '@scure/base';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { isPinnedContext } from '../../io/contexts/index.js';
 import { LIMITS } from '../../limits.js';
 import { check, type Check } from '../../report.js';

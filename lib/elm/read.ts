@@ -1,5 +1,5 @@
-import { isRecord } from '../../input/json.js';
-import type { CredentialSummary, PartySummary } from '../../report.js';
+import { asArray, isRecord, recordsOf, stringsOf } from '../util/json.js';
+import type { CredentialSummary, PartySummary } from '../report.js';
 import { iso2FromCountryUri } from './countries.js';
 
 /**
@@ -8,14 +8,6 @@ import { iso2FromCountryUri } from './countries.js';
  */
 
 type Obj = Record<string, unknown>;
-
-export function asArray(value: unknown): unknown[] {
-  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-}
-
-export function records(value: unknown): Obj[] {
-  return asArray(value).filter(isRecord);
-}
 
 export function readerLanguages(): string[] {
   const nav = (globalThis as { navigator?: { languages?: readonly string[]; language?: string } }).navigator;
@@ -57,22 +49,22 @@ export function pickText(value: unknown, languages: readonly string[] = readerLa
 
 /** A SKOS concept's label (prefLabel), else its notation, else its id. */
 export function conceptLabel(value: unknown, languages?: readonly string[]): string | undefined {
-  const c = records(value)[0];
+  const c = recordsOf(value)[0];
   if (!c) return typeof value === 'string' ? value : undefined;
   return pickText(c.prefLabel, languages) ?? (typeof c.notation === 'string' ? c.notation : undefined) ?? (typeof c.id === 'string' ? c.id : undefined);
 }
 
 export function isElmDocument(doc: Obj): boolean {
-  const ctx = asArray(doc['@context']).filter((c): c is string => typeof c === 'string');
-  const types = asArray(doc.type).filter((t): t is string => typeof t === 'string');
+  const ctx = stringsOf(doc['@context']);
+  const types = stringsOf(doc.type);
   return ctx.some((c) => c.includes('data.europa.eu/snb')) || types.includes('EuropeanDigitalCredential') || types.includes('europassCredential');
 }
 
 /** The claims of the subject: learning achievements (and entitlements, activities, assessments). */
 export function claimsOf(doc: Obj): Obj[] {
-  const subject = records(doc.credentialSubject)[0];
+  const subject = recordsOf(doc.credentialSubject)[0];
   if (!subject) return [];
-  return records(subject.hasClaim ?? subject.achieved ?? subject.hasAchieved);
+  return recordsOf(subject.hasClaim ?? subject.achieved ?? subject.hasAchieved);
 }
 
 export function achievementOf(doc: Obj): Obj | undefined {
@@ -81,25 +73,25 @@ export function achievementOf(doc: Obj): Obj | undefined {
 }
 
 export function specificationOf(claim: Obj | undefined): Obj | undefined {
-  return claim ? records(claim.specifiedBy)[0] : undefined;
+  return claim ? recordsOf(claim.specifiedBy)[0] : undefined;
 }
 
 export function awardingOf(claim: Obj | undefined): Obj | undefined {
-  return claim ? records(claim.awardedBy)[0] : undefined;
+  return claim ? recordsOf(claim.awardedBy)[0] : undefined;
 }
 
 export function countryOf(org: Obj | undefined): string | undefined {
   if (!org) return undefined;
-  for (const loc of records(org.location)) {
-    for (const address of records(loc.address)) {
-      const code = records(address.countryCode)[0];
+  for (const loc of recordsOf(org.location)) {
+    for (const address of recordsOf(loc.address)) {
+      const code = recordsOf(address.countryCode)[0];
       const iso = iso2FromCountryUri(typeof code?.id === 'string' ? code.id : undefined);
       if (iso) return iso;
     }
   }
   for (const key of ['eIDASIdentifier', 'legalIdentifier', 'registration', 'vatIdentifier']) {
-    const id = records(org[key])[0];
-    const spatial = records(id?.spatial)[0];
+    const id = recordsOf(org[key])[0];
+    const spatial = recordsOf(id?.spatial)[0];
     const iso = iso2FromCountryUri(typeof spatial?.id === 'string' ? spatial.id : undefined);
     if (iso) return iso;
   }
@@ -111,10 +103,10 @@ export function legalIdentifiersOf(org: Obj | undefined): Array<{ notation: stri
   const out: Array<{ notation: string; country?: string; kind: string }> = [];
   if (!org) return out;
   for (const kind of ['eIDASIdentifier', 'legalIdentifier', 'registration', 'vatIdentifier', 'taxIdentifier']) {
-    for (const id of records(org[kind])) {
+    for (const id of recordsOf(org[kind])) {
       const notation = typeof id.notation === 'string' || typeof id.notation === 'number' ? String(id.notation) : undefined;
       if (!notation) continue;
-      const spatial = records(id.spatial)[0];
+      const spatial = recordsOf(id.spatial)[0];
       const country = iso2FromCountryUri(typeof spatial?.id === 'string' ? spatial.id : undefined);
       out.push({ notation, kind, ...(country ? { country } : {}) });
     }
@@ -130,7 +122,7 @@ export function partyOfOrganisation(org: Obj | undefined): PartySummary | undefi
   if (name) party.name = name;
   const country = countryOf(org);
   if (country) party.country = country;
-  const home = records(org.homepage)[0];
+  const home = recordsOf(org.homepage)[0];
   if (typeof home?.contentURL === 'string') party.url = home.contentURL;
   const legal = legalIdentifiersOf(org)[0];
   if (legal) party.legalIdentifier = legal.country ? `${legal.country}:${legal.notation}` : legal.notation;
@@ -138,7 +130,7 @@ export function partyOfOrganisation(org: Obj | undefined): PartySummary | undefi
 }
 
 function subjectParty(doc: Obj): PartySummary | undefined {
-  const s = records(doc.credentialSubject)[0];
+  const s = recordsOf(doc.credentialSubject)[0];
   if (!s) return undefined;
   const party: PartySummary = {};
   if (typeof s.id === 'string') party.id = s.id;
@@ -147,13 +139,13 @@ function subjectParty(doc: Obj): PartySummary | undefined {
   const family = pickText(s.familyName);
   const name = full ?? ([given, family].filter(Boolean).join(' ') || undefined);
   if (name) party.name = name;
-  const email = records(records(s.contactPoint)[0]?.emailAddress)[0]?.id;
+  const email = recordsOf(recordsOf(s.contactPoint)[0]?.emailAddress)[0]?.id;
   if (typeof email === 'string') party.email = email.replace(/^mailto:/, '');
   return party;
 }
 
 function creditPoints(spec: Obj | undefined): Array<{ framework?: string; point: number }> {
-  return records(spec?.creditPoint).flatMap((c) => {
+  return recordsOf(spec?.creditPoint).flatMap((c) => {
     const point = typeof c.point === 'number' ? c.point : typeof c.point === 'string' ? Number(c.point) : NaN;
     if (!Number.isFinite(point)) return [];
     const framework = conceptLabel(c.framework);
@@ -169,7 +161,7 @@ export function ectsOf(spec: Obj | undefined): number | undefined {
 
 /** The EQF level (1-8) from an ELM `eqfLevel` concept (http://data.europa.eu/snb/eqf/6). */
 export function eqfOf(spec: Obj | undefined): number | undefined {
-  const c = records(spec?.eqfLevel)[0];
+  const c = recordsOf(spec?.eqfLevel)[0];
   const m = typeof c?.id === 'string' ? /\/eqf\/([1-8])$/.exec(c.id) : null;
   if (m?.[1]) return Number(m[1]);
   const label = conceptLabel(spec?.eqfLevel);
@@ -178,7 +170,7 @@ export function eqfOf(spec: Obj | undefined): number | undefined {
 }
 
 function learningOutcomes(spec: Obj | undefined): string[] {
-  return records(spec?.learningOutcome).map((o) => pickText(o.title) ?? pickText(o.description)).filter((t): t is string => Boolean(t));
+  return recordsOf(spec?.learningOutcome).map((o) => pickText(o.title) ?? pickText(o.description)).filter((t): t is string => Boolean(t));
 }
 
 export interface ElmDetails {
@@ -202,11 +194,11 @@ export function elmDetails(doc: Obj): ElmDetails {
   const claim = achievementOf(doc);
   const spec = specificationOf(claim);
   const awarded = awardingOf(claim);
-  const assessment = records(claim?.provenBy)[0];
+  const assessment = recordsOf(claim?.provenBy)[0];
   const out: ElmDetails = {};
   const eqf = eqfOf(spec);
   if (eqf !== undefined) out.eqfLevel = eqf;
-  const nqf = records(spec?.nqfLevel).map((n) => conceptLabel(n)).filter((t): t is string => Boolean(t));
+  const nqf = recordsOf(spec?.nqfLevel).map((n) => conceptLabel(n)).filter((t): t is string => Boolean(t));
   if (nqf.length) out.nqfLevel = nqf;
   const points = creditPoints(spec);
   if (points.length) out.creditPoints = points;
@@ -218,19 +210,19 @@ export function elmDetails(doc: Obj): ElmDetails {
   const setting = conceptLabel(spec?.learningSetting);
   if (setting) out.learningSetting = setting;
   if (assessment) {
-    const a = pickText(assessment.title) ?? conceptLabel(records(assessment.specifiedBy)[0]?.dcType);
+    const a = pickText(assessment.title) ?? conceptLabel(recordsOf(assessment.specifiedBy)[0]?.dcType);
     if (a) out.assessment = a;
-    const grade = pickText(records(assessment.grade)[0]?.noteLiteral) ?? pickText(assessment.grade);
+    const grade = pickText(recordsOf(assessment.grade)[0]?.noteLiteral) ?? pickText(assessment.grade);
     if (grade) out.grade = grade;
   }
-  const body = records(awarded?.awardingBody)[0];
+  const body = recordsOf(awarded?.awardingBody)[0];
   const bodyName = pickText(body?.legalName) ?? pickText(body?.prefLabel);
   if (bodyName) out.awardingBody = bodyName;
   if (typeof awarded?.awardingDate === 'string') out.awardingDate = awarded.awardingDate;
-  const place = records(awarded?.location)[0];
-  const placeText = place ? pickText(place.description) ?? pickText(records(place.address)[0]?.fullAddress) : undefined;
+  const place = recordsOf(awarded?.location)[0];
+  const placeText = place ? pickText(place.description) ?? pickText(recordsOf(place.address)[0]?.fullAddress) : undefined;
   if (placeText) out.awardingPlace = placeText;
-  const accreditations = records(spec?.accreditation ?? spec?.hasAccreditation)
+  const accreditations = recordsOf(spec?.accreditation ?? spec?.hasAccreditation)
     .map((a) => pickText(a.title) ?? conceptLabel(a.dcType) ?? (typeof a.id === 'string' ? a.id : undefined))
     .filter((t): t is string => Boolean(t));
   if (accreditations.length) out.accreditation = accreditations;
@@ -242,14 +234,14 @@ export function elmDetails(doc: Obj): ElmDetails {
 export function summariseElm(doc: Obj): CredentialSummary {
   const claim = achievementOf(doc);
   const spec = specificationOf(claim);
-  const display = records(doc.displayParameter)[0];
-  const summary: CredentialSummary = { types: asArray(doc.type).filter((t): t is string => typeof t === 'string') };
+  const display = recordsOf(doc.displayParameter)[0];
+  const summary: CredentialSummary = { types: stringsOf(doc.type) };
   if (typeof doc.id === 'string') summary.id = doc.id;
   const title = pickText(display?.title) ?? pickText(claim?.title) ?? pickText(spec?.title);
   if (title) summary.title = title;
   const description = pickText(claim?.description) ?? pickText(display?.description) ?? pickText(spec?.description);
   if (description) summary.description = description;
-  const issuer = partyOfOrganisation(records(doc.issuer)[0]) ?? (typeof doc.issuer === 'string' ? { id: doc.issuer } : undefined);
+  const issuer = partyOfOrganisation(recordsOf(doc.issuer)[0]) ?? (typeof doc.issuer === 'string' ? { id: doc.issuer } : undefined);
   if (issuer) summary.issuer = issuer;
   const subject = subjectParty(doc);
   if (subject) summary.subject = subject;
@@ -270,7 +262,7 @@ export function summariseElm(doc: Obj): CredentialSummary {
   }
   const outcomes = learningOutcomes(spec);
   if (outcomes.length) summary.learningOutcomes = outcomes;
-  const evidence = records(doc.evidence).map((e) => {
+  const evidence = recordsOf(doc.evidence).map((e) => {
     const item: { id?: string; name?: string; description?: string } = {};
     if (typeof e.id === 'string') item.id = e.id;
     const name = pickText(e.prefLabel) ?? conceptLabel(e.dcType);
@@ -287,7 +279,7 @@ export function summariseElm(doc: Obj): CredentialSummary {
 
 /** Evidence the credential states of a mandate (the issuer acting for, or sealed by, another body). */
 export function mandateEvidence(doc: Obj): Obj[] {
-  return records(doc.evidence).filter((e) => {
+  return recordsOf(doc.evidence).filter((e) => {
     const labels = [pickText(e.prefLabel, ['en']), conceptLabel(e.dcType, ['en']), ...asArray(e.type).map(String)];
     return labels.some((l) => typeof l === 'string' && /mandate/i.test(l));
   });
@@ -296,10 +288,10 @@ export function mandateEvidence(doc: Obj): Obj[] {
 /** Whether the credential presents itself as a micro-credential (its EDC profile or display title). */
 export function claimsMicrocredentialElm(doc: Obj): boolean {
   const labels = [
-    ...records(doc.credentialProfiles).map((p) => pickText(p.prefLabel, ['en'])),
-    pickText(records(doc.displayParameter)[0]?.title, ['en']),
+    ...recordsOf(doc.credentialProfiles).map((p) => pickText(p.prefLabel, ['en'])),
+    pickText(recordsOf(doc.displayParameter)[0]?.title, ['en']),
     ...asArray(doc.type).map(String),
-    ...records(doc.credentialSchema).map((s) => (typeof s.id === 'string' ? s.id : undefined)),
+    ...recordsOf(doc.credentialSchema).map((s) => (typeof s.id === 'string' ? s.id : undefined)),
   ];
   return labels.some((l) => typeof l === 'string' && /micro[\s-]?credential/i.test(l));
 }
