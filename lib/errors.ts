@@ -1,9 +1,12 @@
+import type { IoFailure } from './details.js';
+
 /**
  * Typed errors with stable codes. `verify()` throws only `UsageError` (programmer misuse);
  * every other error is caught at a step boundary and becomes a check in the report.
  */
-export type ErrorCode =
-  | 'USAGE'
+/** The codes of failures of the one network seam (`IoError`). */
+/** The codes of failures of the one network seam (`IoError`). */
+export type IoErrorCode =
   | 'IO_OFFLINE'
   | 'IO_NOT_IN_BUNDLE'
   | 'IO_BLOCKED_SCHEME'
@@ -15,7 +18,11 @@ export type ErrorCode =
   | 'IO_TOO_MANY_REDIRECTS'
   | 'IO_HTTP_STATUS'
   | 'IO_NETWORK'
-  | 'IO_BAD_CONTENT'
+  | 'IO_BAD_CONTENT';
+
+export type ErrorCode =
+  | 'USAGE'
+  | IoErrorCode
   | 'INPUT_TOO_LARGE'
   | 'INPUT_MALFORMED'
   | 'INPUT_TOO_DEEP'
@@ -44,12 +51,23 @@ export class UsageError extends CredlensError {
 
 /** Every failure of the one network seam (`lib/io`). */
 export class IoError extends CredlensError {
+  declare readonly code: IoErrorCode;
   readonly url: string;
   readonly httpStatus: number | undefined;
-  constructor(code: ErrorCode, url: string, message: string, options?: { cause?: unknown; httpStatus?: number }) {
+  constructor(code: IoErrorCode, url: string, message: string, options?: { cause?: unknown; httpStatus?: number }) {
     super(code, message, options);
     this.url = url;
     this.httpStatus = options?.httpStatus;
+  }
+
+  /** The URL was refused before any request (not HTTPS, a private address, not a URL). */
+  get blocked(): boolean {
+    return this.code === 'IO_BLOCKED_SCHEME' || this.code === 'IO_BLOCKED_ADDRESS' || this.code === 'IO_BAD_URL';
+  }
+
+  /** The failure as a check records it (`details.io`). */
+  get failure(): IoFailure {
+    return this.httpStatus === undefined ? { code: this.code, url: this.url } : { code: this.code, url: this.url, httpStatus: this.httpStatus };
   }
 }
 

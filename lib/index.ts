@@ -18,9 +18,33 @@ export {
   type Verdict,
   type VerificationReport,
   type VerificationState,
+  type CheckOf,
+  type CheckFor,
 } from './report.js';
+export {
+  ioFailureOf,
+  type CheckDetails,
+  type CheckDetailsByCode,
+  type UntypedDetails,
+  type IoFailure,
+  type IoFailureDetails,
+  type InputReadDetails,
+  type InputUrlDetails,
+  type KeyResolutionDetails,
+  type KeyValidDetails,
+  type TrustDetails,
+  type NestedReportSummary,
+  type EndorsementsDetails,
+  type RefreshDetails,
+  type ValidityDetails,
+  type MicrocredentialDetails,
+  type PdfPageDetails,
+  type PdfPagesCappedDetails,
+  type ProofAlgDetails,
+  type DisclosureIndexDetails,
+} from './details.js';
 export { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
-export { CredlensError, UsageError, IoError, InputError, type ErrorCode } from './errors.js';
+export { CredlensError, UsageError, IoError, InputError, type ErrorCode, type IoErrorCode } from './errors.js';
 export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type ResourceBundle, type ResourceCache } from './io/index.js';
 export type { TrustList, TrustedIssuer, TrustTier, TrustRegistry, TrustSourceOutcome } from './trust/types.js';
 export { parseTrustList, loadTrustList, TrustListError } from './trust/list.js';

@@ -1,4 +1,5 @@
 import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
+import type { CheckDetails, UntypedDetails } from './details.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';
@@ -41,14 +42,21 @@ export type CheckId =
   | 'microcredential'
   | (string & {});
 
-export interface Check {
+/** One check with code `C`: its `details` have the shape `CheckDetails<C>` (lib/details.ts). */
+export interface CheckOf<C extends CheckCode> {
   id: CheckId;
   status: CheckStatus;
-  code: CheckCode;
+  code: C;
   message: string;
   /** Machine-readable facts behind the message (which key, which list, nested endorsement reports...). */
-  details?: Record<string, unknown>;
+  details?: CheckDetails<C>;
 }
+
+/** A check of any code: narrowing on `code` gives its typed `details`. */
+export type Check = { [C in CheckCode]: CheckOf<C> }[CheckCode];
+
+/** `CheckOf` spread over a union of codes (a check whose code is only known to be one of several). */
+export type CheckFor<C extends CheckCode> = C extends CheckCode ? CheckOf<C> : never;
 
 /** A check announced in the plan, before it has run. */
 export interface PlannedCheck {
@@ -158,10 +166,18 @@ export function statusForEffect(effect: CodeEffect): CheckStatus {
 }
 
 /** Builds a check whose status follows from its code, so status and code can never disagree. */
-export function check(id: CheckId, code: CheckCode, message: string, details?: Record<string, unknown>): Check {
-  const result: Check = { id, status: statusForEffect(CODES[code].effect), code, message };
+export function check<C extends CheckCode>(id: CheckId, code: C, message: string, details?: CheckDetails<C>): CheckFor<C> {
+  const result: CheckOf<C> = { id, status: statusForEffect(CODES[code].effect), code, message };
   if (details !== undefined) result.details = details;
-  return result;
+  return result as CheckFor<C>;
+}
+
+/**
+ * The same check with more facts in its details (several proofs, several status entries): fields
+ * of the code's typed shape keep their meaning, the added ones are extra.
+ */
+export function withDetails(c: Check, extra: UntypedDetails | undefined): Check {
+  return extra ? ({ ...c, details: { ...c.details, ...extra } } as Check) : c;
 }
 
 /**

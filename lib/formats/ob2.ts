@@ -1,3 +1,4 @@
+import type { UntypedDetails } from '../details.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -73,8 +74,8 @@ function notFound(error: unknown): boolean {
   return error instanceof IoError && error.code === 'IO_HTTP_STATUS' && (error.httpStatus === 404 || error.httpStatus === 410);
 }
 
-function ioDetails(error: unknown): Record<string, unknown> {
-  return error instanceof IoError ? { url: error.url, reason: error.code, ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}) } : { reason: describeError(error) };
+function ioDetails(error: unknown): UntypedDetails {
+  return error instanceof IoError ? { io: error.failure } : { error: describeError(error) };
 }
 
 /** Canonical JSON (sorted members) for comparing two copies of one assertion. */

@@ -1,3 +1,4 @@
+import type { InputReadDetails } from '../details.js';
 import { InputError, IoError, describeError } from '../errors.js';
 import type { Io } from '../io/types.js';
 import { check, type Check } from '../report.js';
@@ -44,11 +45,9 @@ export function inputErrorCheck(error: unknown): Check {
     }
   }
   if (error instanceof IoError) {
-    if (error.code === 'IO_BLOCKED_ADDRESS' || error.code === 'IO_BLOCKED_SCHEME' || error.code === 'IO_BAD_URL') {
-      return check('input', 'INPUT_URL_BLOCKED', error.message, { url: error.url });
-    }
-    if (error.code === 'IO_TOO_LARGE') return check('input', 'INPUT_TOO_LARGE', error.message, { url: error.url });
-    return check('input', 'INPUT_FETCH_FAILED', error.message, { url: error.url, reason: error.code });
+    if (error.blocked) return check('input', 'INPUT_URL_BLOCKED', error.message, { io: error.failure });
+    if (error.code === 'IO_TOO_LARGE') return check('input', 'INPUT_TOO_LARGE', error.message, { io: error.failure });
+    return check('input', 'INPUT_FETCH_FAILED', error.message, { io: error.failure });
   }
   return check('input', 'INPUT_MALFORMED', describeError(error));
 }
@@ -106,7 +105,7 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
     return { ok: false, check: inputErrorCheck(error) };
   }
   const where = retrievedFrom ? ` from ${retrievedFrom}` : '';
-  const details: Record<string, unknown> = { kind: sniffed.kind };
+  const details: InputReadDetails = { kind: sniffed.kind };
   if (path.length) details.path = path;
   const result: Acquired = { ok: true, sniffed, check: check('input', 'INPUT_READ', `Read ${KIND_NAMES[sniffed.kind]}${where}`, details) };
   if (retrievedFrom) result.retrievedFrom = retrievedFrom;

@@ -24,7 +24,7 @@ function guarded(run: DIDResolver): DIDResolver {
 /**
  * Resolves a DID (or DID URL: the fragment is ignored) to its document. Never throws: failures are
  * `didResolutionMetadata.error` (`invalidDid`, `notFound`, `unsupportedDidMethod`, `networkError`,
- * `blocked`, `invalidDidDocument`, `unsupportedPublicKeyType`), with the network seam's `ioCode`.
+ * `blocked`, `invalidDidDocument`, `unsupportedPublicKeyType`), with the network seam's failure (`io`).
  * did:web and did:ebsi are read through `ctx.io` (resource bundle first, by DID, then by URL).
  */
 export async function resolveDid(did: string, ctx: Pick<VerifyContext, 'io' | 'ebsiApiBase'>): Promise<DIDResolutionResult> {

@@ -1,3 +1,4 @@
+import { ioFailureOf, type KeyResolutionDetails } from '../details.js';
 import { parse as parseDidUrl, type DIDResolutionResult } from 'did-resolver';
 import { describeError } from '../errors.js';
 import { parseJsonBytes } from '../input/json.js';
@@ -49,9 +50,9 @@ function didOf(didUrl: string): string {
 export function resolutionFailure(subject: string, result: DIDResolutionResult): KeyResolution {
   const meta = result.didResolutionMetadata;
   const message = typeof meta.message === 'string' ? meta.message : `${subject} could not be resolved (${String(meta.error)})`;
-  const details: Record<string, unknown> = { did: subject, error: meta.error };
-  if (typeof meta.ioCode === 'string') details.reason = meta.ioCode;
-  if (typeof meta.url === 'string') details.url = meta.url;
+  const details: KeyResolutionDetails = { did: subject, error: String(meta.error) };
+  const io = ioFailureOf({ details: meta });
+  if (io) details.io = io;
   switch (meta.error) {
     case 'invalidDid':
     case 'invalidDidDocument':

@@ -3,7 +3,7 @@ import { decodeJwsPart } from '../input/jws-parts.js';
 import { isRecord, parseJsonBytes } from '../input/json.js';
 import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
-import { check, type Check, type VerificationReport } from '../report.js';
+import { check, type Check, type VerificationReport, withDetails } from '../report.js';
 import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
@@ -40,7 +40,7 @@ export function worstStatus(results: readonly Check[]): Check {
   const sorted = [...results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const worst = sorted[0] as Check;
   if (results.length === 1) return worst;
-  return { ...worst, details: { ...worst.details, entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) } };
+  return withDetails(worst, { entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) });
 }
 
 /**

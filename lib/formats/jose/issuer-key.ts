@@ -128,10 +128,8 @@ export function issuerMetadataUrl(issuer: string): string | undefined {
 }
 
 function ioReason(error: unknown): KeyResolution {
-  if (error instanceof IoError && ['IO_BLOCKED_SCHEME', 'IO_BLOCKED_ADDRESS', 'IO_BAD_URL'].includes(error.code)) {
-    return { ok: false, check: check(ID, 'KEY_FETCH_BLOCKED', error.message, { url: error.url }) };
-  }
-  const details = error instanceof IoError ? { url: error.url, reason: error.code } : {};
+  if (error instanceof IoError && error.blocked) return { ok: false, check: check(ID, 'KEY_FETCH_BLOCKED', error.message, { io: error.failure }) };
+  const details = error instanceof IoError ? { io: error.failure } : {};
   return { ok: false, check: check(ID, 'ISSUER_METADATA_UNAVAILABLE', `The issuer's key metadata could not be read: ${describeError(error)}`, details) };
 }
 

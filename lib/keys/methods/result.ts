@@ -16,14 +16,12 @@ export function failed(error: DidErrorCode, message: string, extra: Record<strin
   return { didResolutionMetadata: { error, message, ...extra }, didDocument: null, didDocumentMetadata: {} };
 }
 
-const BLOCKED = new Set(['IO_BLOCKED_SCHEME', 'IO_BLOCKED_ADDRESS', 'IO_BAD_URL']);
-
 /** Maps a failure of the network seam to a resolution error that keeps the IoError code. */
 export function ioFailure(error: unknown, what: string): DIDResolutionResult {
   if (error instanceof IoError) {
-    if (BLOCKED.has(error.code)) return failed('blocked', `${what}: ${error.message}`, { ioCode: error.code, url: error.url });
-    if (error.code === 'IO_HTTP_STATUS' && error.httpStatus === 404) return failed('notFound', `${what}: ${error.url} was not found (HTTP 404)`, { ioCode: error.code, url: error.url });
-    return failed('networkError', `${what}: ${error.message}`, { ioCode: error.code, url: error.url });
+    if (error.blocked) return failed('blocked', `${what}: ${error.message}`, { io: error.failure });
+    if (error.code === 'IO_HTTP_STATUS' && error.httpStatus === 404) return failed('notFound', `${what}: ${error.url} was not found (HTTP 404)`, { io: error.failure });
+    return failed('networkError', `${what}: ${error.message}`, { io: error.failure });
   }
   return failed('invalidDidDocument', `${what}: ${describeError(error)}`);
 }

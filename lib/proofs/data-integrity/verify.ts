@@ -2,7 +2,7 @@ import { base64urlnopad } from '@scure/base';
 import { isRecord } from '../../util/json.js';
 import { isPinnedContext } from '../../io/contexts/index.js';
 import { LIMITS } from '../../limits.js';
-import { check, type Check } from '../../report.js';
+import { check, withDetails, type Check } from '../../report.js';
 import { canonizeJcs, canonizeRdfc } from './canonicalize.js';
 import { ContextInvalidError, ContextUnknownError, type DocumentLoader } from './document-loader.js';
 import { UnsignedKeywordError, assertNoUnsignedKeywords } from './dropped-keywords.js';
@@ -129,9 +129,6 @@ function combine(outcomes: Outcome[], mode: 'all' | 'any', total: number): DiRes
   };
 }
 
-function withDetails(c: Check, details: Record<string, unknown> | undefined): Check {
-  return details ? { ...c, details: { ...c.details, ...details } } : c;
-}
 
 async function verifyOne(
   unsecured: Record<string, unknown>,

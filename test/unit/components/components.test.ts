@@ -153,10 +153,10 @@ describe('safety and helpers', () => {
       verdict: 'unverifiable',
       format: 'unknown',
       verifiedAt: '2026-01-01T00:00:00Z',
-      checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch', details: { reason: 'IO_NETWORK' } }],
+      checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch', details: { io: { code: 'IO_NETWORK', url: 'https://issuer.example/badge' } } }],
     };
     expect(blockedByNetwork(report)).toBe(true);
-    expect(blockedByNetwork({ ...report, checks: [{ ...report.checks[0]!, message: 'x answered HTTP 404', details: { reason: 'IO_HTTP_STATUS' } }] })).toBe(false);
-    expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted' } }] })).toBe('trusted');
+    expect(blockedByNetwork({ ...report, checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'x answered HTTP 404', details: { io: { code: 'IO_HTTP_STATUS', url: 'https://issuer.example/badge', httpStatus: 404 } } }] })).toBe(false);
+    expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted', consulted: [] } }] })).toBe('trusted');
   });
 });
