@@ -1,3 +1,4 @@
+import { constantStep } from './pipeline/constant-step.js';
 import { UsageError, describeError } from './errors.js';
 import { FORMAT_NAMES, loadHandler } from './formats/index.js';
 import { classify } from './formats/classify.js';
@@ -168,10 +169,6 @@ async function verifyWithContext(
   if (plan.credential) report.credential = plan.credential;
   if (microcredential) report.microcredential = microcredential;
   return report;
-}
-
-function constantStep(result: Check): Step {
-  return { id: result.id, gate: true, run: async () => result };
 }
 
 function unknownMessage(kind: string): string {

@@ -1,3 +1,4 @@
+import { constantStep } from '../pipeline/constant-step.js';
 import type { UntypedDetails } from '../details.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -414,7 +415,7 @@ function completeSummary(summary: CredentialSummary, state: Loaded): void {
 // ------------------------------------------------------------ plan
 
 function single(id: string, result: Check): CredentialPlan {
-  return { steps: [{ id, gate: true, run: async () => result }] };
+  return { steps: [constantStep(result, { id })] };
 }
 
 async function plan(input: Classified, ctx: VerifyContext): Promise<CredentialPlan> {

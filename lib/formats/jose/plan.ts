@@ -1,3 +1,4 @@
+import { constantStep } from '../../pipeline/constant-step.js';
 import { isRecord } from '../../input/json.js';
 import type { KeyResolution } from '../../keys/index.js';
 import type { Classified, CredentialPlan, Step, VerifyContext } from '../../pipeline/types.js';
@@ -129,7 +130,7 @@ export interface JoseVcPlanOptions {
 }
 
 function constant(result: Check, gate = true): Step {
-  return { id: result.id, gate, run: async () => result };
+  return constantStep(result, { gate });
 }
 
 /** Plans a credential secured as a compact JWS whose payload is (or carries) a VC. */
