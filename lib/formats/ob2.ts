@@ -284,18 +284,34 @@ async function revocation(state: Loaded, hosted: boolean, ctx: VerifyContext): P
   } catch (error) {
     return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} could not be downloaded: ${describeError(error)}`, ioDetails(error));
   }
-  const listIssuer = idOf(revocations.issuer);
-  if (!Array.isArray(revocations.revokedAssertions) || (listIssuer && listIssuer !== state.issuer?.id)) {
-    return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} is malformed or belongs to another issuer`, { url: listUrl });
+  if (!Array.isArray(revocations.revokedAssertions)) {
+    return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} is malformed (no revokedAssertions)`, { url: listUrl });
   }
+  const listId = idOf(revocations);
+  if (listId && listId !== listUrl) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${listUrl} is the revocation list ${listId.slice(0, 200)}, not the one the issuer names, so it says nothing about this badge`, { url: listUrl, listId });
+  }
+  // docs/verdicts.md "Revocation": a listed badge is revoked whoever the list claims to belong to;
+  // "not revoked" counts only from the issuer's own list.
+  const listIssuer = idOf(revocations.issuer);
+  const foreign = listIssuer !== undefined && listIssuer !== state.issuer?.id;
+  const caveat = foreign ? `. The list itself could not be authenticated as the issuer's: it belongs to ${listIssuer}, not to ${state.issuer?.id ?? 'the issuer'}; a list the issuer names is honoured when it says revoked` : '';
   const uid = str(assertion.uid);
   for (const entry of revocations.revokedAssertions) {
     const entryId = idOf(entry);
     const entryUid = isRecord(entry) ? str(entry.uid) : undefined;
     if ((id && entryId === id) || (uid && entryUid === uid)) {
       const reason = isRecord(entry) ? str(entry.revocationReason) : undefined;
-      return check('status', 'OB2_REVOKED', `The issuer's revocation list revokes this badge${reason ? `: ${reason}` : ''}`, { url: listUrl, ...(reason ? { reason } : {}) });
+      return check('status', 'OB2_REVOKED', `${foreign ? 'The revocation list the issuer names' : 'The issuer\'s revocation list'} revokes this badge${reason ? `: ${reason}` : ''}${caveat}`, {
+        url: listUrl,
+        listAuthenticated: !foreign,
+        ...(listIssuer ? { listSigner: listIssuer } : {}),
+        ...(reason ? { reason } : {}),
+      });
     }
+  }
+  if (foreign) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The revocation list ${listUrl} does not list this badge, but it belongs to ${listIssuer}, not to the issuer ${state.issuer?.id ?? '(unknown)'}. "Not revoked" is not relied on`, { url: listUrl, listSigner: listIssuer, listAuthenticated: false });
   }
   return check('status', 'OB2_NOT_REVOKED', `Not on the issuer's revocation list ${listUrl}`, { url: listUrl });
 }

@@ -8,10 +8,12 @@ import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring
 import { statusEntries, type StatusEntry } from './entries.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
 import { checkTokenStatus, type TokenStatusOptions } from './token-status-list.js';
+import { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
 
 export { statusEntries, type StatusEntry } from './entries.js';
 export { decodeEncodedList, readStatus } from './bitstring.js';
 export { clearStatusListMemo } from './list-memo.js';
+export { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
 export { checkTokenStatus, statusClaim, readTokenStatus, decodeStatusListBytes, type TokenStatusOptions, type StatusListKeyResolver } from './token-status-list.js';
 
 /** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
@@ -88,6 +90,8 @@ async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
     const payload = decodeJwsPart(text.split('.')[1] ?? '');
     document = isRecord(payload) && isRecord(payload.vc) ? payload.vc : payload;
+    // VC-JWT: the list's id may be given only as the token's jti (VC Data Model 1.1 §6.3.1).
+    if (isRecord(payload) && isRecord(document) && document.id === undefined && typeof payload.jti === 'string') document = { ...document, id: payload.jti };
   } else {
     try {
       document = parseJsonBytes(body);
@@ -99,29 +103,41 @@ async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   return { ok: true, text, document };
 }
 
-function nestedIssuer(report: VerificationReport): string | undefined {
-  return report.credential?.issuer?.id;
-}
-
-async function verifyList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<Check | undefined> {
+async function authenticateList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<ListAuthentication> {
   const report = await verifyListOnce(url, text, ctx);
+  const signer = report.credential?.issuer?.id;
   if (!statusListVerified(report)) {
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.code);
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} did not verify (${report.verdict}: ${failing.join(', ') || 'no proof'})`, { list: url, report });
+    return {
+      authenticated: false,
+      signer,
+      why: `its own verification gave "${report.verdict}" (${failing.join(', ') || 'no proof'}); it names ${signer ?? 'no issuer'} as its signer`,
+      details: { listVerdict: report.verdict, listProblems: failing, report },
+    };
   }
-  const listIssuer = nestedIssuer(report);
-  if (!issuer || listIssuer !== issuer) {
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} was issued by ${listIssuer ?? 'an unnamed issuer'}, not by the credential's issuer ${issuer ?? '(unknown)'}`, { list: url });
+  if (!authorisedStatusSigner(issuer, signer, ctx)) {
+    return {
+      authenticated: false,
+      signer,
+      why: `it is signed by ${signer ?? 'an unnamed party'}, not by the credential's issuer ${issuer ?? '(unknown)'} nor by a status-list signer a trust list authorises for that issuer`,
+    };
   }
-  return undefined;
+  return { authenticated: true, signer };
+}
+
+function documentId(document: Record<string, unknown>): string | undefined {
+  return typeof document.id === 'string' ? document.id : undefined;
 }
 
 async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
   const base = { list: entry.listUrl, index: entry.index, purpose: entry.purpose, method: entry.method };
   const fetched = await fetchList(entry.listUrl, ctx);
   if (!fetched.ok) return fetched.check;
-  const problem = await verifyList(entry.listUrl, fetched.text, issuer, ctx);
-  if (problem) return problem;
+  // The list must be the list named: a genuine list of the same issuer served at this URL is not it.
+  const listId = documentId(fetched.document);
+  if (listId !== entry.listUrl) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${entry.listUrl} is ${listId ? `the list ${listId.slice(0, 200)}` : 'a list without an id'}, not the list the credential names, so it says nothing about this credential`, { ...base, listId });
+  }
 
   const subject = Array.isArray(fetched.document.credentialSubject) ? fetched.document.credentialSubject[0] : fetched.document.credentialSubject;
   if (!isRecord(subject) || typeof subject.encodedList !== 'string') {
@@ -138,24 +154,21 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
     const tooLarge = error instanceof BitstringDecodeError && error.reason === 'too-large';
     return check('status', tooLarge ? 'STATUS_LIST_TOO_LARGE' : 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} could not be decoded: ${describeError(error)}`, base);
   }
-  if (entry.method === 'BitstringStatusList' && bits.length < MIN_BITSTRING_BYTES * entry.size) {
-    return check('status', 'STATUS_LIST_TOO_SHORT', `The status list holds ${bits.length} bytes; a Bitstring Status List must hold at least ${MIN_BITSTRING_BYTES * entry.size}`, base);
-  }
   const value = readStatus(bits, entry.index, entry.size);
   if (value === undefined) {
     return check('status', 'STATUS_INDEX_OUT_OF_RANGE', `Position ${entry.index} lies outside the status list, which has ${Math.floor((bits.length * 8) / entry.size)} entries`, base);
   }
+  const auth = await authenticateList(entry.listUrl, fetched.text, issuer, ctx);
   const details = { ...base, value };
-  if (entry.purpose === 'revocation') {
-    return value !== 0
-      ? check('status', 'STATUS_REVOKED', `The issuer revoked this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
-      : check('status', 'STATUS_ACTIVE', `Not revoked (status list ${entry.listUrl}, position ${entry.index})`, details);
+  const where = `status list ${entry.listUrl}, position ${entry.index}`;
+  if (entry.purpose === 'revocation' || entry.purpose === 'suspension') {
+    const marked = value !== 0 ? (entry.purpose === 'revocation' ? 'revoked' : 'suspended') : 'active';
+    if (marked === 'active' && auth.authenticated && entry.method === 'BitstringStatusList' && bits.length < MIN_BITSTRING_BYTES * entry.size) {
+      return check('status', 'STATUS_LIST_TOO_SHORT', `The status list holds ${bits.length} bytes; a Bitstring Status List must hold at least ${MIN_BITSTRING_BYTES * entry.size}`, base);
+    }
+    return statusOutcome(marked, where, auth, details, entry.purpose === 'revocation' ? 'Not revoked' : 'Not suspended');
   }
-  if (entry.purpose === 'suspension') {
-    return value !== 0
-      ? check('status', 'STATUS_SUSPENDED', `The issuer suspended this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
-      : check('status', 'STATUS_ACTIVE', `Not suspended (status list ${entry.listUrl}, position ${entry.index})`, details);
-  }
+  if (!auth.authenticated) return statusOutcome('active', where, auth, details);
   const messages = Array.isArray(entry.raw.statusMessage) ? entry.raw.statusMessage.filter(isRecord) : [];
   const hex = `0x${value.toString(16)}`;
   const message = messages.find((m) => typeof m.status === 'string' && Number.parseInt(m.status, 16) === value);
@@ -187,15 +200,16 @@ async function checkRevocationList(url: string, credential: Record<string, unkno
     return check('status', 'STATUS_LIST_MALFORMED', `The revocation list ${url} has no revokedCredentials`, { list: url });
   }
   const listIssuer = typeof list.issuer === 'string' ? list.issuer : isRecord(list.issuer) && typeof list.issuer.id === 'string' ? list.issuer.id : undefined;
-  if (!issuer || listIssuer !== issuer) {
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The revocation list ${url} belongs to ${listIssuer ?? 'an unnamed issuer'}, not to the credential's issuer`, { list: url });
+  if (typeof list.id === 'string' && list.id !== url) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${url} is the revocation list ${list.id.slice(0, 200)}, not the one the credential names, so it says nothing about this credential`, { list: url, listId: list.id });
   }
   const id = typeof credential.id === 'string' ? credential.id : undefined;
   if (!id) return check('status', 'STATUS_ENTRY_MALFORMED', 'The credential has no id to look up in its revocation list', { list: url });
+  // An unsigned list: it is the issuer's when it says so and is served at the address the signed credential names.
+  const auth: ListAuthentication = authorisedStatusSigner(issuer, listIssuer, ctx)
+    ? { authenticated: true, signer: listIssuer }
+    : { authenticated: false, signer: listIssuer, why: `it belongs to ${listIssuer ?? 'an unnamed issuer'}, not to the credential's issuer ${issuer ?? '(unknown)'}` };
   const hit = list.revokedCredentials.find((r) => isRecord(r) && r.id === id && r.revoked !== false);
-  if (hit) {
-    const reason = isRecord(hit) && typeof hit.revocationReason === 'string' ? `: ${hit.revocationReason.slice(0, 200)}` : '';
-    return check('status', 'STATUS_REVOKED', `The issuer revoked this credential${reason}`, { list: url });
-  }
-  return check('status', 'STATUS_ACTIVE', `Not on the issuer's revocation list ${url}`, { list: url });
+  const reason = isRecord(hit) && typeof hit.revocationReason === 'string' ? `; reason: ${hit.revocationReason.slice(0, 200)}` : '';
+  return statusOutcome(hit ? 'revoked' : 'active', `revocation list ${url}${reason}`, auth, { list: url, method: '1EdTechRevocationList' }, 'Not on the issuer\'s revocation list');
 }

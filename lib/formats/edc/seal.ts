@@ -1,5 +1,5 @@
 import type { Certificate } from 'pkijs';
-import { certificateDer, KEY_USAGE, keyUsageBits, parseCertificate, validateX5cChain, type X5cValidation } from '../../keys/x509.js';
+import { certificateDer, KEY_USAGE, keyUsageBits, parseCertificate, validateX5cChain, type CertificateSummary, type X5cValidation } from '../../keys/x509.js';
 import { readQcStatements } from '../../keys/qc-statements.js';
 import { readEtsiU, type EtsiUnsigned } from '../../proofs/jades-etsiu.js';
 import { verifyIntegrity, type JadesSignature, type ParsedJades } from '../../proofs/jades.js';
@@ -110,7 +110,7 @@ export class Seal {
         return check(
           'seal-certificate',
           'SEAL_CERT_NOT_TRUSTED',
-          `The certificate was valid ${when}, but it leads to no authority you trust: ${chain.failure.message}; ${snapshotDescription()}, and ${this.userAnchors.length} anchor(s) were added`,
+          `The seal is intact and its certificate was valid ${when}, but who sealed it cannot be established: the chain ends at ${chainTop(chain) ?? 'an unknown authority'}, which is no authority you trust (${chain.failure.message}; ${snapshotDescription()}, and ${this.userAnchors.length} anchor(s) were added). Anyone can make a certificate with any organisation's name and identifier. An EU trusted list entry for that authority, or its certificate given as a trust anchor (--trust FILE with "anchors"), would decide it`,
           details,
         );
       default:
@@ -235,4 +235,10 @@ function pickSubject(cert: Certificate): string {
     if (typeof v === 'string') return v;
   }
   return 'the certificate holder';
+}
+
+/** The authority that certified the last certificate the chain reached: what a trust anchor would have to vouch for. */
+function chainTop(chain: { path: ReadonlyArray<CertificateSummary> }): string | undefined {
+  const top = chain.path[chain.path.length - 1];
+  return top ? (top.issuer.commonName ?? top.issuer.dn) : undefined;
 }

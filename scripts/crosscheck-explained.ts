@@ -1,0 +1,17 @@
+// The disagreements with the reference verifiers that are explained in docs/verdicts.md
+// ("Agreement with reference verifiers"), keyed by the credential's path under the corpus or
+// test/vectors, with the verdict Credlens gives. A disagreement not listed here fails
+// `npm run crosscheck` and test/unit/docs/crosscheck.test.ts.
+const NO_ID =
+  'verifier-core rejects a credential whose id is not a URL (it calls new URL(credential.id) and stops with invalid_credential_id); ' +
+  'these JFF plugfest 1 badges have no id, which VC Data Model 1.1 §4.2 allows ("id" is optional). The proof (Ed25519Signature2018) verifies in Credlens; ' +
+  'verifier-core has no Ed25519Signature2018 suite, @digitalbazaar/vc here neither (n/a). Credlens: authentic, issuer on no trust list (warning).';
+const ED25519_2018 =
+  'verifier-core verifies only Ed25519Signature2020 and eddsa-rdfc-2022 proofs (the two suites it installs), so every Ed25519Signature2018 proof is invalid_signature to it; ' +
+  'Ed25519Signature2018 is a published suite (W3C CCG "Ed25519 Signature 2018") that the JFF plugfest 3 badges use, and it verifies in Credlens. Credlens: authentic, issuer on no trust list (warning).';
+
+export const EXPLAINED: Readonly<Record<string, { credlens: string; why: string }>> = {
+  'w3c-ccg-vc-ed/plugfest-1-2022__plugfest-1-ex-1.json': { credlens: 'warning', why: NO_ID },
+  'w3c-ccg-vc-ed/plugfest-1-2022__plugfest-1-ex-2.json': { credlens: 'warning', why: NO_ID },
+  'w3c-ccg-vc-ed/plugfest-3-2023__signed_badge_example-p3.json': { credlens: 'warning', why: ED25519_2018 },
+};
