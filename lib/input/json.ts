@@ -1,9 +1,6 @@
 import { InputError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 
-/** Moved to lib/util/json.ts; re-exported until every folder imports it from there. */
-export { isRecord } from '../util/json.js';
-
 /**
  * JSON.parse with two guards it lacks: a nesting limit (deeply nested input exhausts the stack of
  * every later recursive step) and rejection of duplicate member names (JSON.parse keeps the last one,

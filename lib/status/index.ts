@@ -1,6 +1,7 @@
 import { describeError } from '../errors.js';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord, parseJsonBytes } from '../input/json.js';
+import { parseJsonBytes } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
 import { check, type Check, type VerificationReport, withDetails } from '../report.js';

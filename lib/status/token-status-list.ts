@@ -1,6 +1,6 @@
 import { base64urlnopad } from '@scure/base';
 import { describeError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { KeyResolution } from '../keys/index.js';
 import { LIMITS } from '../limits.js';
 import type { VerifyContext } from '../pipeline/types.js';

@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint } from 'jose';
 import { IoError, describeError } from '../../errors.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { resolveVerificationMethod, type KeyResolution } from '../../keys/index.js';
 import { publicJwk, KeyMaterialError } from '../../keys/key-material.js';
 import { validateX5cChain } from '../../keys/x509.js';

@@ -1,5 +1,5 @@
 import { constantStep } from '../../pipeline/constant-step.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { KeyResolution } from '../../keys/index.js';
 import type { Classified, CredentialPlan, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseCompactJws, verifyCompactJws, headerCheck, type CompactJws } from '../../proofs/jws.js';
