@@ -8,7 +8,6 @@ import type { IoFailure } from './details.js';
 /** The codes of failures of the one network seam (`IoError`). */
 export type IoErrorCode =
   | 'IO_OFFLINE'
-  | 'IO_NOT_IN_BUNDLE'
   | 'IO_BLOCKED_SCHEME'
   | 'IO_BLOCKED_ADDRESS'
   | 'IO_BAD_URL'
@@ -26,12 +25,7 @@ export type ErrorCode =
   | 'INPUT_TOO_LARGE'
   | 'INPUT_MALFORMED'
   | 'INPUT_TOO_DEEP'
-  | 'INPUT_DUPLICATE_MEMBER'
-  | 'CONTEXT_UNKNOWN'
-  | 'DID_UNSUPPORTED_METHOD'
-  | 'DID_INVALID'
-  | 'DID_NOT_FOUND'
-  | 'KEY_UNSUPPORTED';
+  | 'INPUT_DUPLICATE_MEMBER';
 
 export class CredlensError extends Error {
   readonly code: ErrorCode;
