@@ -1,3 +1,4 @@
+import { decompressCapped, type CappedRead } from '../util/stream.js';
 import { LIMITS } from '../limits.js';
 import type { Container } from './acquire.js';
 import { ContainerError } from './container-error.js';
@@ -151,32 +152,14 @@ async function itxtText(data: Uint8Array, nul: number, where: string): Promise<s
 
 /** zlib inflate that stops as soon as the output passes `cap` (a decompression bomb is refused, not expanded). */
 async function inflateCapped(input: Uint8Array, cap: number, where: string): Promise<Uint8Array> {
-  const stream = new Blob([input as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
+  let read: CappedRead;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > cap) {
-        await reader.cancel().catch(() => undefined);
-        throw new ContainerError('BAKED_TOO_LARGE', `The badge data in ${where} inflates beyond ${cap} bytes`);
-      }
-      parts.push(value);
-    }
-  } catch (error) {
-    if (error instanceof ContainerError) throw error;
+    read = await decompressCapped(input, 'deflate', cap);
+  } catch {
     throw new ContainerError('BAKED_MALFORMED', `The compressed badge data in ${where} is corrupt`);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  if (!read.complete) throw new ContainerError('BAKED_TOO_LARGE', `The badge data in ${where} inflates beyond ${cap} bytes`);
+  return read.bytes;
 }
 
 // ---------------------------------------------------------------- SVG

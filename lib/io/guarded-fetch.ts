@@ -1,3 +1,4 @@
+import { readCapped } from '../util/stream.js';
 import { IoError } from '../errors.js';
 import { safelistedAccept } from './accept.js';
 import { isLocalHostname, isNonPublicAddress } from './address.js';
@@ -92,7 +93,7 @@ export async function guardedFetch(
     }
     let body: Uint8Array;
     try {
-      body = await readCapped(response, maxBytes, url.href);
+      body = await readBody(response, maxBytes, url.href);
     } catch (cause) {
       if (cause instanceof IoError) throw cause;
       throw abortOrNetwork(cause, url.href, init.signal, timeout, policy.timeoutMs);
@@ -102,28 +103,11 @@ export async function guardedFetch(
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new IoError('IO_TOO_LARGE', url, `The response from ${new URL(url).host} is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  const read = await readCapped(response.body, maxBytes);
+  if (!read.complete) throw new IoError('IO_TOO_LARGE', url, `The response from ${new URL(url).host} is larger than ${maxBytes} bytes`);
+  return read.bytes;
 }
 
 function abortOrNetwork(cause: unknown, url: string, caller: AbortSignal | undefined, timeout: AbortSignal, ms: number): IoError {

@@ -1,3 +1,4 @@
+import { bytesEqual } from '../util/bytes.js';
 import * as asn1js from 'asn1js';
 import { base64 } from '@scure/base';
 import { Certificate } from 'pkijs';
@@ -181,9 +182,6 @@ function sameName(a: Certificate['subject'], b: Certificate['subject']): boolean
   return a.isEqual(b);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
-}
 
 function spkiDer(cert: Certificate): Uint8Array {
   return new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
@@ -191,7 +189,7 @@ function spkiDer(cert: Certificate): Uint8Array {
 
 /** An anchor "is" a certificate of the chain when it certifies the same name and the same key. */
 function isSameEntity(anchor: Certificate, cert: Certificate): boolean {
-  return sameName(anchor.subject, cert.subject) && sameBytes(spkiDer(anchor), spkiDer(cert));
+  return sameName(anchor.subject, cert.subject) && bytesEqual(spkiDer(anchor), spkiDer(cert));
 }
 
 async function signedBy(child: Certificate, issuer: Certificate): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { base64Decode, bytesEqual } from '../util/bytes.js';
 import * as asn1js from 'asn1js';
 import { base64url, flattenedVerify, importJWK, errors as joseErrors } from 'jose';
 import { GeneralNames, type Certificate } from 'pkijs';
@@ -141,15 +142,12 @@ const DIGEST_OIDS: Record<string, 'SHA-256' | 'SHA-384' | 'SHA-512'> = {
   'S512': 'SHA-512',
 };
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
-}
 
 /** An ETSI `kid`: base64 DER of IssuerSerial (RFC 5035); true/false when readable, undefined otherwise. */
 function kidMatches(kid: string, cert: Certificate): boolean | undefined {
   let der: Uint8Array;
   try {
-    der = Uint8Array.from(atob(kid), (c) => c.charCodeAt(0));
+    der = base64Decode(kid);
   } catch {
     return undefined;
   }
@@ -162,7 +160,7 @@ function kidMatches(kid: string, cert: Certificate): boolean | undefined {
     const dirName = general.names.find((n) => n.type === 4);
     if (!dirName) return undefined;
     const sameIssuer = (dirName.value as Certificate['issuer']).isEqual(cert.issuer);
-    const sameSerial = equalBytes(new Uint8Array(serial.valueBlock.valueHexView), new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
+    const sameSerial = bytesEqual(new Uint8Array(serial.valueBlock.valueHexView), new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
     return sameIssuer && sameSerial;
   } catch {
     return undefined;
