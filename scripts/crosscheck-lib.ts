@@ -6,7 +6,8 @@
 // - @digitalbazaar/vc: `verifyCredential` with the Data Integrity suites installed here
 //   (eddsa-rdfc-2022, ecdsa-rdfc-2019, Ed25519Signature2020) and a document loader that answers the
 //   contexts Credlens ships, the resource bundle, and DID documents (resolved by Credlens's DID
-//   resolver; the proof, canonicalisation and purpose checks are the library's own).
+//   resolver; the proof, canonicalisation and purpose checks are the library's own), and Bitstring
+//   Status Lists checked by @digitalcredentials/vc-bitstring-status-list through the same loader.
 // A reference verifier that cannot handle a credential (not JSON-LD, a suite it lacks) is `n/a` and
 // is left out of the comparison. Agreement means: Credlens calls the credential authentic
 // (verified or warning) exactly when the reference verifier calls it valid.
@@ -72,18 +73,20 @@ async function digitalbazaar(credential: Record<string, unknown>, resources: Res
   const kinds = proofs.map((p) => (p.type === 'DataIntegrityProof' ? String(p.cryptosuite) : String(p.type)));
   const supported = ['eddsa-rdfc-2022', 'ecdsa-rdfc-2019', 'Ed25519Signature2020'];
   if (!kinds.every((k) => supported.includes(k))) return { label: `n/a (${kinds.join(', ')})`, valid: undefined };
-  const [{ verifyCredential }, { DataIntegrityProof }, eddsa, ecdsa, { Ed25519Signature2020 }] = (await Promise.all([
+  const [{ verifyCredential }, { DataIntegrityProof }, eddsa, ecdsa, { Ed25519Signature2020 }, bitstring] = (await Promise.all([
     import('@digitalbazaar/vc'),
     import('@digitalbazaar/data-integrity'),
     import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'),
     import('@digitalbazaar/ecdsa-rdfc-2019-cryptosuite'),
     import('@digitalbazaar/ed25519-signature-2020'),
+    import('@digitalcredentials/vc-bitstring-status-list'),
   ])) as [
     { verifyCredential(o: Record<string, unknown>): Promise<{ verified: boolean; error?: { errors?: Array<{ name?: string; message?: string }>; name?: string; message?: string } }> },
     { DataIntegrityProof: new (o: Record<string, unknown>) => unknown },
     { cryptosuite: unknown },
     { cryptosuite: unknown },
     { Ed25519Signature2020: new () => unknown },
+    { checkStatus(o: Record<string, unknown>): Promise<{ verified: boolean; results?: Array<{ status?: boolean }> }> },
   ];
   const io = createIo({ offline: true, ...(resources ? { bundle: resources } : {}) });
   const documentLoader = async (url: string) => {
@@ -106,7 +109,12 @@ async function digitalbazaar(credential: Record<string, unknown>, resources: Res
   };
   const suite = [new DataIntegrityProof({ cryptosuite: eddsa.cryptosuite }), new DataIntegrityProof({ cryptosuite: ecdsa.cryptosuite }), new Ed25519Signature2020()];
   try {
-    const result = await withoutNetwork(() => verifyCredential({ credential: structuredClone(credential), suite, documentLoader, now: CROSSCHECK_AT, checkStatus: async () => ({ verified: true }) }));
+    // Status through the DCC's Bitstring Status List library (list verified, issuers matched), with the same loader.
+    const checkStatus = (o: Record<string, unknown>) => bitstring.checkStatus({ ...o, documentLoader, suite });
+    const result = (await withoutNetwork(() => verifyCredential({ credential: structuredClone(credential), suite, documentLoader, now: CROSSCHECK_AT, checkStatus }))) as Awaited<ReturnType<typeof verifyCredential>> & {
+      statusResult?: { verified: boolean; results?: Array<{ status?: boolean }> };
+    };
+    if (result.verified && result.statusResult?.results?.some((r) => r.status === true)) return { label: 'invalid: revoked', valid: false };
     if (result.verified) return { label: 'valid', valid: true };
     const errors = result.error?.errors ?? (result.error ? [result.error] : []);
     return { label: `invalid: ${errors.map((e) => e.name ?? e.message ?? 'error').join(', ').slice(0, 60)}`, valid: false };
@@ -126,7 +134,7 @@ export async function crosscheckFiles(inputs: Array<{ name: string; path: string
     const bazaar: Outcome = json ? await digitalbazaar(json, options.resources) : { label: 'n/a (not JSON-LD)', valid: undefined };
     const authentic = report.verdict === 'verified' || report.verdict === 'warning';
     const agrees = [core, bazaar].every((o) => o.valid === undefined || o.valid === authentic);
-    const key = input.name.replace(/^(corpus|vectors)\//, '');
+    const key = input.name.replace(/^(corpus|vectors|fixtures)\//, '');
     const explained = EXPLAINED[key];
     const row: CrosscheckRow = {
       name: input.name,

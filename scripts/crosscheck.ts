@@ -1,7 +1,7 @@
 // `npm run crosscheck`: runs the reference verifiers (@digitalcredentials/verifier-core, the Digital
 // Credentials Consortium's verifier, and @digitalbazaar/vc, the W3C VC reference implementation's
-// library) and Credlens over the shared corpus (../shared/corpus, when present) and the project's own
-// vectors (test/vectors), offline, and prints one row per credential: each verifier's outcome,
+// library) and Credlens over the shared corpus (../shared/corpus, when present), the project's own
+// vectors (test/vectors) and verdict fixtures (test/fixtures/verdicts), offline, and prints one row per credential: each verifier's outcome,
 // Credlens's verdict, and whether they agree. Every disagreement must be fixed or explained in
 // docs/verdicts.md ("Agreement with reference verifiers"); the explained ones are pinned in
 // scripts/crosscheck-explained.ts, and test/unit/docs/crosscheck.test.ts fails on any other.
@@ -33,6 +33,10 @@ if (existsSync(join(corpus, 'MANIFEST.json'))) {
 }
 const vectors = join(root, 'test/vectors');
 rows.push(...(await crosscheckFiles(files(vectors).filter((f) => !f.includes('ietf-status-list')).map((path) => ({ name: `vectors/${relative(vectors, path)}`, path })))));
+
+const fixtures = join(root, 'test/fixtures/verdicts');
+const fixtureManifest = JSON.parse(readFileSync(join(fixtures, 'MANIFEST.json'), 'utf8')) as Array<{ file: string }>;
+rows.push(...(await crosscheckFiles(fixtureManifest.map((e) => ({ name: `fixtures/verdicts/${e.file}`, path: join(fixtures, e.file) })), { resources: await directoryBundle(fixtures) })));
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
