@@ -4,11 +4,7 @@ import { parseJsonBytes } from '../input/json.js';
 import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
-<<<<<<< HEAD
 import { check, type Check, withDetails } from '../report.js';
-=======
-import { check, type Check } from '../report.js';
->>>>>>> verdicts
 import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
