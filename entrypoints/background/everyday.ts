@@ -89,7 +89,7 @@ export class EverydayService {
 
   /** Bytes of an image or file → what to verify: a baked badge, else a credential in a QR code, else the bytes as they are. */
   private async fromBytes(bytes: Uint8Array, mediaType: string, name: string, base: Omit<Job, 'kind' | 'input' | 'source'>): Promise<Job> {
-    if (looksBaked(bytes)) return { ...base, kind: 'baked', input: bytes, source: name };
+    if (await looksBaked(bytes)) return { ...base, kind: 'baked', input: bytes, source: name };
     if (mediaType.startsWith('image/') || /\.(png|jpe?g|gif|webp|bmp)$/i.test(name)) {
       const texts = await this.deps.decodeQr(bytes).catch(() => [] as string[]);
       const [text] = credentialQrTexts(texts, () => true);

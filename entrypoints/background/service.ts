@@ -43,7 +43,7 @@ export class VerificationService {
   /** Image bytes (fetched here, never trusted from the page) → the credentials they carry. */
   async probeBytes(bytes: Uint8Array, source: string): Promise<ProbeResult> {
     const finds: ProbeResult['finds'] = [];
-    if (looksBaked(bytes)) finds.push({ kind: 'baked', id: await this.keep({ kind: 'baked', input: bytes }, source) });
+    if (await looksBaked(bytes)) finds.push({ kind: 'baked', id: await this.keep({ kind: 'baked', input: bytes }, source) });
     let texts: string[] = [];
     try {
       texts = await this.deps.decodeQr(bytes);

@@ -10,6 +10,12 @@ export const xing: SiteProfile = {
     { css: '[data-xds="ProfileModule"]:has([data-testid="certificates"])', why: 'certificates module' },
     { css: '[data-testid="certificates"]', why: 'certificates list' },
   ],
+  contexts: [
+    { css: '[data-xds="ProfileModule"]:has([data-testid="certificates"])', why: 'certificates module (2023+)' },
+    // Profile before the 2023 redesign: "Qualifikationen" block.
+    { css: '#qualifications, .qualifications-module', why: 'legacy qualifications block' },
+  ],
+  profilePages: /^\/profile\/[^/]+\/?/,
   images: [],
   redirects: [
     // Outgoing links on profiles (path as observed in 2023; re-check against a saved page).
