@@ -10,6 +10,8 @@ import { parseContentRequest, parsePanelRequest, type SelectedEvent } from '../s
 import { limitPerOrigin } from './limit.js';
 import { dataUrlBytes } from './probe.js';
 import { VerificationService } from './service.js';
+import { DiscoveryService } from './discovery.js';
+import { mayDiscover } from '../shared/settings.js';
 import { createEveryday } from './everyday-wiring.js';
 
 type Sender = Browser.runtime.MessageSender;
@@ -45,13 +47,23 @@ export default defineBackground(() => {
   const extensionOrigin = new URL(extensionUrl('/')).origin;
   // The user's settings (options page) apply to every verification: network use, result cache, history.
   const everyday = createEveryday();
+  const guardedFetch = limitPerOrigin(everyday.gate.fetch((url, init) => fetch(url, init)), 4);
+  const resourceCache = new IdbCache('credlens-resources');
+  // Links no platform claims (issue #20): one discovery per URL, as the user's settings allow.
+  const discovery = new DiscoveryService({
+    fetch: guardedFetch,
+    cache: resourceCache,
+    mayDiscover: async (url) => mayDiscover(await everyday.gate.refresh(), url),
+    ttlSeconds: () => everyday.gate.reportTtlSeconds || 60,
+  });
   const service = new VerificationService({
+    discovery,
     verify: everyday.gate.verify(verify),
-    fetch: limitPerOrigin(everyday.gate.fetch((url, init) => fetch(url, init)), 4),
+    fetch: guardedFetch,
     get reportTtlSeconds() {
       return everyday.gate.reportTtlSeconds;
     },
-    cache: new IdbCache('credlens-resources'),
+    cache: resourceCache,
     reports: new IdbCache('credlens-reports', 500),
     decodeQr,
     isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
@@ -117,6 +129,12 @@ export default defineBackground(() => {
     switch (request.type) {
       case 'verify':
         return everyday.trackFind(sender.tab.id, request.find, sender.tab.url ?? sender.url, () => service.verifyFind(request.find, sender.tab.url ?? sender.url), (id) => service.getReport(id));
+      case 'discover': {
+        const pageUrl = sender.tab.url ?? sender.url;
+        return discovery.discover(request.url, (url) =>
+          everyday.trackFind(sender.tab.id, { kind: 'link', url }, pageUrl, () => service.verifyFind({ kind: 'link', url }, pageUrl), (id) => service.getReport(id)),
+        );
+      }
       case 'probe-image':
         return service.probeImage(request.src);
       case 'probe-canvas': {

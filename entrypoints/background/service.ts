@@ -21,6 +21,11 @@ export interface ServiceDeps {
   /** Trust lists the user (or their organisation) configured; none by default. */
   trustLists?: () => Promise<TrustList[]>;
   reportTtlSeconds?: number;
+  /**
+   * Discovery for links no platform claims (lib/sources/discover.ts through entrypoints/background/discovery.ts):
+   * a URL in a QR code is kept when a credential is behind it; a link is verified once a credential was found there.
+   */
+  discovery?: { isCredentialUrl(url: string): Promise<boolean>; isDiscovered(url: string): boolean };
 }
 
 const MAX_PAYLOADS = 500;
@@ -53,6 +58,13 @@ export class VerificationService {
     for (const text of credentialQrTexts(texts, (url) => recogniseLink(url) !== undefined)) {
       finds.push({ kind: 'qr', id: await this.keep({ kind: 'qr', input: text.trim() }, source) });
     }
+    // Every other https URL in a QR code is a candidate: kept only when discovery finds a credential behind it.
+    const discovery = this.deps.discovery;
+    if (discovery) {
+      for (const url of texts.map((t) => t.trim()).filter((t) => /^https:\/\/\S+$/i.test(t) && t.length <= 4096 && !recogniseLink(t))) {
+        if (await discovery.isCredentialUrl(url).catch(() => false)) finds.push({ kind: 'qr', id: await this.keep({ kind: 'qr', input: url }, source) });
+      }
+    }
     return { finds };
   }
 
@@ -80,10 +92,11 @@ export class VerificationService {
     switch (find.kind) {
       case 'link': {
         // Re-recognised here: a content script cannot make the background fetch an arbitrary URL.
+        // Or a link discovery found a credential behind (the background's own record, never the page's word).
         const recognised = recogniseLink(find.url);
-        if (!recognised) return undefined;
+        if (!recognised && !this.deps.discovery?.isDiscovered(find.url)) return undefined;
         // lib maps the platform page to its credential again (and unwraps the platform's envelope).
-        const target = recognised.credentialUrl ?? find.url;
+        const target = recognised?.credentialUrl ?? find.url;
         return { key: `link ${target}`, input: find.url, source: find.url };
       }
       case 'text':

@@ -13,7 +13,9 @@ export type ContentRequest =
   | { type: 'verify'; find: FindRef }
   | { type: 'probe-image'; src: string }
   | { type: 'probe-canvas'; dataUrl: string }
-  | { type: 'open-report'; reportId: string };
+  | { type: 'open-report'; reportId: string }
+  /** A link in a credential context that no platform claims: is there a credential behind it? */
+  | { type: 'discover'; url: string };
 
 export type PanelRequest =
   | { type: 'get-selected'; tabId: number }
@@ -30,6 +32,15 @@ export interface VerifyResult {
   state: Verdict;
   title?: string;
 }
+
+/**
+ * The answer to `discover`: a credential was found (and verified: `result`), or nothing worth a
+ * verdict (`reason` says why; the mark stays neutral), or discovery was not allowed for this host.
+ */
+export type DiscoverResult =
+  | { found: 'credential'; result: VerifyResult }
+  | { found: 'nothing'; reason: 'not-a-credential' | 'page-without-credential' | 'unreachable'; message: string }
+  | { found: 'not-checked'; message: string };
 
 /** What the report view shows: the report plus where the credential was found. */
 export interface StoredReport {
@@ -53,7 +64,8 @@ export interface SelectedEvent {
   reportId: string;
 }
 
-export type MarkState = VerificationState;
+/** A verdict, or `none`: a candidate link that leads to no credential (a quiet, neutral mark). */
+export type MarkState = VerificationState | 'none';
 
 export const LIMITS_MSG = {
   urlLength: 4096,
@@ -110,6 +122,8 @@ export function parseContentRequest(value: unknown): ContentRequest | undefined 
       return hasOnlyKeys(value, ['type', 'dataUrl']) && isString(value.dataUrl, LIMITS_MSG.dataUrlLength) && value.dataUrl.startsWith('data:image/')
         ? { type: 'probe-canvas', dataUrl: value.dataUrl }
         : undefined;
+    case 'discover':
+      return hasOnlyKeys(value, ['type', 'url']) && isHttpsUrl(value.url) ? { type: 'discover', url: value.url } : undefined;
     case 'open-report':
       return hasOnlyKeys(value, ['type', 'reportId']) && typeof value.reportId === 'string' && ID.test(value.reportId)
         ? { type: 'open-report', reportId: value.reportId }
@@ -134,4 +148,18 @@ export function parsePanelRequest(value: unknown): PanelRequest | undefined {
     default:
       return undefined;
   }
+}
+
+/** Asked by the popup of the content script in the current tab. */
+export const PAGE_STATUS_REQUEST = { type: 'credlens-page-status' } as const;
+
+export function isPageStatusRequest(value: unknown): boolean {
+  return isObject(value) && value.type === PAGE_STATUS_REQUEST.type && hasOnlyKeys(value, ['type']);
+}
+
+/** What the content script says about its page: which site, whether it should have credentials, how its contexts were found. */
+export interface PageStatus {
+  site: string;
+  profilePage: boolean;
+  contexts: 'structure' | 'meaning' | 'none';
 }
