@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
-import { parseJsonText } from '../lib/input/json.js';
-import { parseTrustList, TrustListError } from '../lib/trust/list.js';
+import { parseJsonText } from '../lib/tools.js';
+import { parseTrustList, TrustListError } from '../lib/index.js';
 import { formatReport, safeText } from './format-report.js';
 import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
 import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';

@@ -9,9 +9,9 @@ import { codeSummary, fill, messages, type Lang } from '../components/i18n/index
 import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
 import { tokens } from '../components/theme.js';
 import { FORMAT_NAMES } from '../lib/formats/index.js';
-import type { FetchLike } from '../lib/io/types.js';
-import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/report.js';
-import { verify as verifyCredential, type VerifyOptions } from '../lib/verify.js';
+import type { FetchLike } from '../lib/index.js';
+import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/index.js';
+import { verify as verifyCredential, type VerifyOptions } from '../lib/index.js';
 import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
 import { CredlensVerifiedEvent } from './events.js';
 import type { FoundCredential, PdfScanResult } from './pdf.js';

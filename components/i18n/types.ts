@@ -1,4 +1,4 @@
-import type { CheckCode } from '../../lib/codes/index.js';
+import type { CheckCode } from '../../lib/index.js';
 import type { CheckStatus, CredentialLocation, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
 
 /** Every string the components and the widget show, for one language. */

@@ -3,7 +3,7 @@ import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js'
 /** What a QR code or an image can hand to `verify()`. */
 export type Payload = { kind: 'qr'; input: string } | { kind: 'baked'; input: Uint8Array };
 
-export { looksBaked } from '../../lib/sources/discover.js';
+export { looksBaked } from '../../lib/tools.js';
 
 /**
  * The QR texts worth verifying: credentials themselves (JWT, SD-JWT, JSON) and links that a

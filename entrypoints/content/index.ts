@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { credentialLinkPrefilter, recogniseLink } from '../../lib/sources/index.js';
-import { isPageStatusRequest, type ContentRequest, type PageStatus } from '../shared/messages.js';
+import { isPageStatusRequest, type ContentRequest, type PageStatus } from '../shared/protocol.js';
 import { isProfilePage } from './detect.js';
 import { verifiesHere } from '../shared/settings-browser.js';
 import { Scanner } from './scanner.js';

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import '../../components/index.js';
 import type { CredlensCheckList, CredlensCredentialCard, CredlensVerdictBadge } from '../../components/index.js';
 import { trustTierOf } from '../../components/index.js';
-import type { PanelRequest, SelectedEvent, StoredReport } from './messages.js';
-import { callBackground } from './everyday-client.js';
+import type { PageRequest, SelectedEvent, StoredReport } from './protocol.js';
+import { callBackground } from './background-client.js';
 import { el } from './element.js';
 import { describeLocation, isStoredPdf, type StoredPdf, type StoredView } from './pdf-messages.js';
 import { renderPdf } from './pdf-listing.js';
@@ -16,7 +16,7 @@ const KIND_WORDS: Record<StoredReport['kind'], string> = {
   pdf: 'In a PDF',
 };
 
-async function ask<T>(request: PanelRequest): Promise<T | undefined> {
+async function ask<T>(request: PageRequest): Promise<T | undefined> {
   try {
     return (await browser.runtime.sendMessage(request)) as T | undefined;
   } catch {
