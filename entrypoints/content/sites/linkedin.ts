@@ -34,6 +34,13 @@ export const linkedin: SiteProfile = {
   examples: [
     { url: 'https://www.linkedin.com/in/jane-doe-example/', page: 'linkedin/profile.html', expect: { link: 5, text: 0, image: 1 } },
     { url: 'https://www.linkedin.com/in/jane-doe-example/details/certifications/', page: 'linkedin/details-certifications.html', expect: { link: 3, text: 0, image: 0, candidate: 1 } },
+    // Issue #20: certifications on issuers' own servers (candidates for discovery), current layout in two UI languages,
+    // the layout before 2022, a redesign only the meaning-based fallback finds, and a profile without certifications.
+    { url: 'https://www.linkedin.com/in/anna-kowalska-example/', page: 'linkedin/profile-selfhosted.html', expect: { link: 1, text: 0, image: 0, candidate: 3 }, contexts: 'structure' },
+    { url: 'https://www.linkedin.com/in/anna-kowalska-example/', page: 'linkedin/profile-selfhosted-de.html', expect: { link: 1, text: 0, image: 0, candidate: 3 }, contexts: 'structure' },
+    { url: 'https://www.linkedin.com/in/anna-kowalska-example/', page: 'linkedin/profile-previous-layout.html', expect: { link: 1, text: 0, image: 0, candidate: 1 }, contexts: 'structure' },
+    { url: 'https://www.linkedin.com/in/anna-kowalska-example/', page: 'linkedin/profile-redesign.html', expect: { link: 1, text: 0, image: 0, candidate: 2 }, contexts: 'meaning' },
+    { url: 'https://www.linkedin.com/in/someone-example/', page: 'linkedin/profile-no-certifications.html', expect: { link: 0, text: 0, image: 0 }, contexts: 'none' },
     { url: 'https://www.linkedin.com/feed/update/urn:li:activity:7200000000000000000/', page: 'linkedin/post.html', expect: { link: 1, text: 1, image: 1 } },
   ],
 };
