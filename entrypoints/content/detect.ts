@@ -138,15 +138,6 @@ export function* scanCandidates(
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const SECTION_OF_HEADING = 'section, [role="region"], article, [role="listitem"], li';
 
-/** Any selector of `selectors` that does not parse (a typo, an old browser) matches nothing. */
-function safeMatches(element: Element, css: string): boolean {
-  try {
-    return element.matches(css);
-  } catch {
-    return false;
-  }
-}
-
 function safeQueryAll(root: Element | Document, css: string): Element[] {
   try {
     return [...root.querySelectorAll(css)];

@@ -43,7 +43,7 @@ let trust: TrustList;
 const expected = new Map<string, Verdict>();
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-declare const chromeTabs: { tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> } };
+type ChromeTabs = { tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> } };
 
 const cors = { 'access-control-allow-origin': '*' };
 
@@ -157,7 +157,7 @@ test('the popup says when a profile page has no certifications section it recogn
   const p = await context.newPage();
   await p.goto(PROFILE_EMPTY);
   await p.waitForTimeout(1500);
-  const tabId = await worker.evaluate(async (u) => (await (globalThis as unknown as { chrome: typeof chromeTabs }).chrome.tabs.query({ url: u }))[0]?.id ?? -1, PROFILE_EMPTY);
+  const tabId = await worker.evaluate(async (u) => (await (globalThis as unknown as { chrome: ChromeTabs }).chrome.tabs.query({ url: u }))[0]?.id ?? -1, PROFILE_EMPTY);
   const popup = await context.newPage();
   // The popup as the toolbar opens it, for the profile tab.
   const extensionId = new URL(worker.url()).host;
