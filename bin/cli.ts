@@ -4,8 +4,10 @@ import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type Verificati
 import { parseJsonText } from '../lib/input/json.js';
 import { parseTrustList, TrustListError } from '../lib/trust/list.js';
 import { formatReport, safeText } from './format-report.js';
-import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
-import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
+import { pinnedFetch, resolveHost } from '../node/fetch.js';
+import { directoryBundle, InputReadError as CliInputError, readInputBytes } from '../node/input.js';
+import { setUpNodeQrDecoder } from '../node/qr.js';
+import { formatLocatedReports, isPdfBytes, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
@@ -52,8 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return command ? EXIT.ok : EXIT.usage;
   }
   if (command === '--version') {
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    io.out(pkg.version);
+    io.out(await packageVersion());
     return EXIT.ok;
   }
   try {
@@ -71,6 +72,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw error;
   }
+}
+
+/** The version in package.json: one folder up from bin/cli.ts, three from the built dist/npm/cli/cli.js. */
+async function packageVersion(): Promise<string> {
+  for (const path of ['../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'credlens' && pkg.version) return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  return 'unknown';
 }
 
 async function verifyCommand(argv: string[], io: Io): Promise<number> {
