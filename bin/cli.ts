@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
+// Modules by path, not through lib/index.ts: the built CLI then loads only what a verification
+// needs (X.509 and trust-list parsing load with --trust or a certificate, not at start-up).
 import { parseJsonText } from '../lib/input/json.js';
-import { parseTrustList, TrustListError } from '../lib/trust/list.js';
+import { MemoryCache } from '../lib/io/memory-cache.js';
+import { LIMITS } from '../lib/limits.js';
+import type { VerificationReport } from '../lib/report.js';
+import type { TrustList } from '../lib/trust/types.js';
+import { verifyAll } from '../lib/verify-all.js';
+import { verify, type VerifyOptions } from '../lib/verify.js';
 import { formatReport, safeText } from './format-report.js';
 import { pinnedFetch, resolveHost } from '../node/fetch.js';
 import { directoryBundle, InputReadError as CliInputError, readInputBytes } from '../node/input.js';
@@ -66,7 +72,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`credlens: unknown command "${safeText(command, 40)}"\n\n${USAGE}`);
     return EXIT.usage;
   } catch (error) {
-    if (error instanceof CliInputError || error instanceof TrustListError) {
+    if (error instanceof CliInputError) {
       io.err(`credlens: ${error.message}`);
       return EXIT.usage;
     }
@@ -179,5 +185,11 @@ async function loadTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
   }
-  return parseTrustList(value, path);
+  const { parseTrustList, TrustListError } = await import('../lib/trust/list.js');
+  try {
+    return parseTrustList(value, path);
+  } catch (error) {
+    if (error instanceof TrustListError) throw new CliInputError(error.message);
+    throw error;
+  }
 }
