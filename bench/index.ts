@@ -8,7 +8,7 @@ import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr'] as const;
+const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr', 'server'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -77,6 +77,12 @@ if (args.only.has('qr')) {
   const { measureQr } = await import('./sections/qr.js');
   log('qr decoding');
   report.qr = await measureQr(args.quick ? 5 : 15, log);
+}
+
+if (args.only.has('server')) {
+  const { measureServerLoad } = await import('./sections/server.js');
+  log('server load: credlens serve under autocannon');
+  report.server = await measureServerLoad({ quick: args.quick }, log);
 }
 
 report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
