@@ -51,17 +51,26 @@ export function cachingFetch(next: FetchLike, options: HttpCacheOptions): FetchL
   const window = options.revalidationWindowSeconds ?? DEFAULT_REVALIDATION_WINDOW;
   const report = options.onOutcome ?? (() => undefined);
 
+  /** Network fetches in flight by key: a burst of requests for one document sends one request. */
+  const inflight = new Map<string, Promise<void>>();
+
   return async (url, init) => {
     const method = (init.method ?? 'GET').toUpperCase();
     if (method !== 'GET') return next(url, init);
     const requestHeaders = plainHeaders(init.headers);
     const request: CachePolicy.Request = { url: pathOf(url), method, headers: { ...requestHeaders, host: new URL(url).host } };
     const key = cacheKey(url, requestHeaders);
-    const entry = await options.store.get(key);
+    let entry = await options.store.get(key);
+    const pending = inflight.get(key);
+    if (pending && !init.signal?.aborted) {
+      // Another request is fetching this document: wait for it to be stored, then look again.
+      await abortable(pending, init.signal);
+      entry = (await options.store.get(key)) ?? entry;
+    }
 
     let revalidating: { policy: CachePolicy; stored: StoredResponse } | undefined;
-    if (entry) {
-      const policy = CachePolicy.fromObject(entry.policy);
+    const policy = entry ? readPolicy(entry) : undefined;
+    if (entry && policy) {
       const expiredByContent = entry.notAfter !== undefined && entry.notAfter <= now();
       if (!expiredByContent) {
         const evaluation = policy.evaluateRequest(request);
@@ -75,53 +84,65 @@ export function cachingFetch(next: FetchLike, options: HttpCacheOptions): FetchL
       }
     }
 
-    if (revalidating) {
-      const { host: _host, ...conditional } = revalidating.policy.revalidationHeaders(request) as Record<string, string>;
-      const response = await next(url, { ...init, headers: conditional });
-      if (response.status === 304) {
-        const { policy, modified } = revalidating.policy.revalidatedPolicy(request, { status: 304, headers: plainHeaders(response.headers) });
-        await response.body?.cancel().catch(() => undefined);
-        if (!modified) {
-          report('revalidated', url);
-          const stored: StoredResponse = { ...revalidating.stored, policy: policy.toObject() };
-          void keep(key, stored, policy);
-          return cachedResponse(stored, policy.responseHeaders() as Record<string, string>);
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    const release = () => {
+      if (inflight.get(key) === done) inflight.delete(key);
+      settle();
+    };
+    if (!inflight.has(key)) inflight.set(key, done);
+    try {
+      if (revalidating) {
+        const { host: _host, ...conditional } = revalidating.policy.revalidationHeaders(request) as Record<string, string>;
+        const response = await next(url, { ...init, headers: conditional });
+        if (response.status === 304) {
+          const { policy, modified } = revalidating.policy.revalidatedPolicy(request, { status: 304, headers: plainHeaders(response.headers) });
+          await response.body?.cancel().catch(() => undefined);
+          if (!modified) {
+            report('revalidated', url);
+            const stored: StoredResponse = { ...revalidating.stored, policy: policy.toObject() };
+            void keep(key, stored, policy).finally(release);
+            return cachedResponse(stored, policy.responseHeaders() as Record<string, string>);
+          }
+          // A 304 that does not match what is stored: ask again without conditions.
+          return storeFrom(await next(url, init), request, key, url, release);
         }
-        // A 304 that does not match what is stored: ask again without conditions.
-        return fetchAndStore(url, init, request, key);
+        return storeFrom(response, request, key, url, release);
       }
-      return storeFrom(response, request, key, url);
+      return storeFrom(await next(url, init), request, key, url, release);
+    } catch (error) {
+      release();
+      throw error;
     }
-    return fetchAndStore(url, init, request, key);
   };
-
-  async function fetchAndStore(url: string, init: RequestInit, request: CachePolicy.Request, key: string): Promise<Response> {
-    return storeFrom(await next(url, init), request, key, url);
-  }
 
   /**
    * Returns the response to the caller unchanged in content, and stores a copy once its body has been
    * read in full and within the cap. The guarded fetch reads its own branch with its own cap.
    */
-  function storeFrom(response: Response, request: CachePolicy.Request, key: string, url: string): Response {
+  function storeFrom(response: Response, request: CachePolicy.Request, key: string, url: string, release: () => void): Response {
     if (response.status !== 200 || !response.body) {
       report('not-stored', url);
+      release();
       return response;
     }
     const policy = new CachePolicy(request, { status: 200, headers: plainHeaders(response.headers) }, { shared: true });
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (!policy.storable() || (Number.isFinite(declared) && declared > options.maxBodyBytes)) {
       report('not-stored', url);
+      release();
       return response;
     }
     report('miss', url);
     const [forCaller, forStore] = response.body.tee();
-    void readAll(forStore, options.maxBodyBytes).then((body) => {
-      if (!body) return;
-      const notAfter = contentValidityLimit(body, now());
-      const stored: StoredResponse = { policy: policy.toObject(), body: Buffer.from(body).toString('base64'), ...(notAfter !== undefined ? { notAfter } : {}) };
-      return keep(key, stored, policy);
-    });
+    void readAll(forStore, options.maxBodyBytes)
+      .then((body) => {
+        if (!body) return;
+        const notAfter = contentValidityLimit(body, now());
+        const stored: StoredResponse = { policy: policy.toObject(), body: Buffer.from(body).toString('base64'), ...(notAfter !== undefined ? { notAfter } : {}) };
+        return keep(key, stored, policy);
+      })
+      .finally(release);
     return new Response(forCaller, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
 
@@ -137,6 +158,29 @@ export function cachingFetch(next: FetchLike, options: HttpCacheOptions): FetchL
 /** One entry per URL and `accept` (the lib asks for different representations by kind). */
 export function cacheKey(url: string, requestHeaders: Record<string, string>): string {
   return `${url} ${requestHeaders.accept ?? '*/*'}`;
+}
+
+/** Waits for `promise`, or until `signal` aborts (then returns, and the caller goes its own way). */
+function abortable(promise: Promise<void>, signal: AbortSignal | null | undefined): Promise<void> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.finally(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
+/** A stored policy that cannot be read (another version, a poisoned entry) is a miss. */
+function readPolicy(entry: StoredResponse): CachePolicy | undefined {
+  try {
+    return CachePolicy.fromObject(entry.policy);
+  } catch {
+    return undefined;
+  }
 }
 
 function hasValidator(policy: CachePolicy): boolean {

@@ -4,6 +4,7 @@
  * sense: when it is down, slow or returns something unreadable, a read is a miss and a write is
  * dropped, each within a bounded wait; verification then goes to the network.
  */
+import CachePolicy from 'http-cache-semantics';
 import { createClient } from 'redis';
 import type { ResponseStore, StoredResponse } from './http-cache.js';
 
@@ -143,6 +144,7 @@ export class RedisStore implements ResponseStore {
 /** Memory first, then Redis; a Redis hit is copied into memory for the rest of its life. */
 export class TieredStore implements ResponseStore {
   readonly name = 'tiered';
+  private readonly lookups = new Map<string, Promise<StoredResponse | undefined>>();
   constructor(
     private readonly near: MemoryStore,
     private readonly far: ResponseStore,
@@ -153,15 +155,32 @@ export class TieredStore implements ResponseStore {
     const near = await this.near.get(key);
     this.onEvent({ store: 'memory', result: near ? 'hit' : 'miss' });
     if (near) return near;
-    const far = await this.far.get(key);
-    // The far copy's remaining life is unknown here; keep it near briefly, HTTP freshness still decides.
-    if (far) await this.near.set(key, far, 5);
+    let lookup = this.lookups.get(key);
+    if (!lookup) {
+      // One Redis read per key at a time: a burst of requests for one document shares it.
+      lookup = this.far.get(key).finally(() => this.lookups.delete(key));
+      this.lookups.set(key, lookup);
+    }
+    const far = await lookup;
+    if (far) await this.near.set(key, far, nearLifetime(far));
     return far;
   }
 
   async set(key: string, value: StoredResponse, ttlSeconds: number): Promise<void> {
     await Promise.all([this.near.set(key, value, ttlSeconds), this.far.set(key, value, ttlSeconds)]);
   }
+}
+
+/** How long a copy read from Redis stays in memory: its remaining freshness (HTTP still decides on use), 1 s to 5 min. */
+function nearLifetime(entry: StoredResponse): number {
+  let ms = 1000;
+  try {
+    ms = CachePolicy.fromObject(entry.policy).timeToLive();
+  } catch {
+    // an entry whose policy cannot be read is refused later by the HTTP cache
+  }
+  if (entry.notAfter !== undefined) ms = Math.min(ms, entry.notAfter - Date.now());
+  return Math.min(300, Math.max(1, Math.ceil(ms / 1000)));
 }
 
 function parseStored(raw: string): StoredResponse | undefined {

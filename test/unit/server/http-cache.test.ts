@@ -96,3 +96,26 @@ describe('the HTTP cache under the guarded fetch', () => {
     expect(net.seen).toHaveLength(2);
   });
 });
+
+describe('the HTTP cache under bursts and bad entries', () => {
+  it('sends one request for a burst of lookups of the same document', async () => {
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 50));
+      return new Response('{"doc":1}', { headers: { 'cache-control': 'max-age=60' } });
+    };
+    const cached = cachingFetch(fetch, { store: new MemoryStore(), maxBodyBytes: 1024 });
+    const bodies = await Promise.all(Array.from({ length: 10 }, async () => (await get(cached)).text()));
+    expect(bodies.every((b) => b === '{"doc":1}')).toBe(true);
+    expect(calls).toBe(1);
+  });
+
+  it('treats an entry whose policy cannot be read as a miss', async () => {
+    const net = origin(() => new Response('{}', { headers: { 'cache-control': 'max-age=60' } }));
+    const poisoned = { name: 'poisoned', get: async () => ({ policy: { v: 99 } as never, body: 'AAAA' }), set: async () => undefined };
+    const cached = cachingFetch(net.fetch, { store: poisoned, maxBodyBytes: 1024 });
+    expect(await (await get(cached)).text()).toBe('{}');
+    expect(net.seen).toHaveLength(1);
+  });
+});
