@@ -45,7 +45,9 @@ export async function canonizeRdfc(document: unknown, documentLoader: DocumentLo
   if (fastPathCandidate(document)) {
     try {
       const dataset = await toRdfFast(document);
-      return (await rdfCanonize()).canonize(dataset, { ...CANONIZE_OPTIONS });
+      // An RDF dataset, not JSON-LD: nothing here loads a document.
+      const { canonize } = await rdfCanonize();
+      return canonize(dataset, { ...CANONIZE_OPTIONS });
     } catch (error) {
       if (!(error instanceof NotOnFastPath)) throw error;
     }
