@@ -205,8 +205,11 @@ class Walk {
   }
 
   emit(subject: Term, predicate: string, object: Term, graph: Term): void {
-    // RDF datasets are sets: jsonld.js's node map merges repeated values.
-    const key = `${subject.termType[0]}${subject.value}\u0000${predicate}\u0000${object.termType[0]}${object.value}\u0000${object.datatype?.value ?? ''}\u0000${object.language ?? ''}\u0000${graph.value}`;
+    // jsonld.js's node map drops a value equal to one the property already has, by JSON-LD value
+    // equality (the same @id; the same raw @value, @type and @language), not by RDF term: 0 and
+    // {"@value": 1e-7, "@type": xsd:integer} both stay, and both become "0"^^xsd:integer.
+    const identity = literalIdentity.get(object) ?? `${object.termType[0]}${object.value}`;
+    const key = `${subject.termType[0]}${subject.value}\u0000${predicate}\u0000${identity}\u0000${graph.termType[0]}${graph.value}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.quads.push({ subject, predicate: { termType: 'NamedNode', value: predicate }, object, graph });
@@ -387,8 +390,17 @@ class Walk {
   }
 }
 
+/* The JSON-LD value object each literal came from, as jsonld.js's compareValues sees it. */
+const literalIdentity = new WeakMap<Term, string>();
+
 /** toRdf.js _objectToRDF for a value object. */
 function toLiteral(value: unknown, datatype: string | null, language: string | undefined): Term {
+  const term = literalTerm(value, datatype, language);
+  literalIdentity.set(term, `L${typeof value}:${String(value)}\u0000${datatype ?? ''}\u0000${language ?? ''}`);
+  return term;
+}
+
+function literalTerm(value: unknown, datatype: string | null, language: string | undefined): Term {
   if (typeof value === 'boolean') return { termType: 'Literal', value: value.toString(), datatype: { termType: 'NamedNode', value: datatype ?? XSD_BOOLEAN } };
   const isDouble = typeof value === 'number' && (String(value).includes('.') || Math.abs(value) >= 1e21);
   if (isDouble || datatype === XSD_DOUBLE) {

@@ -56,6 +56,18 @@ describe('JSON-LD fast path = jsonld.js (differential, fast-check)', () => {
     expect(tally.refused).toBeGreaterThan(RUNS * 0.05);
   }, Math.max(120_000, RUNS * 40));
 
+  it('keeps values jsonld.js keeps: equal RDF terms from different JSON-LD values (found by the 100,000-case run)', async () => {
+    const document = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+      id: 'https://example.org/x',
+      'https://example.org/p': [0, { '@value': 1e-7, '@type': 'http://www.w3.org/2001/XMLSchema#integer' }, 'x', { '@value': 'x', '@type': 'http://www.w3.org/2001/XMLSchema#string' }, 1, 1.0, '1', 'x'],
+    };
+    await toRdfFast(document); // on the fast path
+    const expected = await canonizeRdfcWithJsonld(document, loader);
+    expect(expected.split('\n').filter((l) => l.includes('"0"^^')).length).toBe(2);
+    expect(await canonizeRdfc(document, loader)).toBe(expected);
+  });
+
   it('canonizeRdfc gives the same bytes as jsonld.js and fails where jsonld.js fails (a sample through the public function)', async () => {
     const samples = fc.sample(differentialDocuments, { numRuns: 300, seed: SEED + 1 });
     for (const document of samples) {
