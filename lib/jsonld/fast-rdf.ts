@@ -326,7 +326,6 @@ class Walk {
 
   /** The RDF objects of one member (`key`, expanding to `property`); undefined when jsonld.js drops it. */
   property(activeCtx: ActiveContext, key: string, property: string, value: unknown, graph: Term): Term[] | undefined {
-    const e = this.e;
     const definition = activeCtx.mappings.get(key);
     if (definition?.reverse) throw new NotOnFastPath('a reverse property');
     const local = termValue(activeCtx, key, '@context');
