@@ -1,4 +1,5 @@
 import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
+import type { RegistryFinding } from './training-registry/types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';
@@ -38,6 +39,7 @@ export type CheckId =
   | 'seal-revocation'
   | 'seal-timestamp'
   | 'trust'
+  | 'registry'
   | 'microcredential'
   | (string & {});
 
@@ -140,6 +142,8 @@ export interface VerificationReport {
   checks: Check[];
   credential?: CredentialSummary;
   microcredential?: MicrocredentialProfile;
+  /** What the `registry` check found in the training registries the caller configured (docs/registries.md). */
+  registry?: RegistryFinding;
   verifiedAt: string;
 }
 

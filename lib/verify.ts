@@ -14,6 +14,8 @@ import { check, deriveVerdict, type Check, type FormatId, type VerificationRepor
 import { evaluateTrust } from './trust/evaluate.js';
 import { registryConfigProblem } from './trust/registries/config.js';
 import type { TrustList, TrustRegistry } from './trust/types.js';
+import { registryCheck } from './training-registry/check.js';
+import type { RegistryFinding, TrainingRegistry } from './training-registry/types.js';
 
 export interface VerifyOptions {
   /** The one network seam; defaults to the platform's fetch behind the guard. */
@@ -32,6 +34,8 @@ export interface VerifyOptions {
   trust?: readonly TrustList[];
   /** Issuer registries (DCC, OpenID Federation, EBSI TIR), consulted after the lists, most authoritative first; none by default. */
   registries?: readonly TrustRegistry[];
+  /** Training registries (eligible, quality-assured training for learning accounts), most authoritative first; see docs/registries.md. */
+  trainingRegistries?: readonly TrainingRegistry[];
   /** Apply the EU micro-credential profile to every credential. */
   profile?: 'eu-microcredential';
   /** `email:ADDRESS` or a DID the credential should belong to. */
@@ -136,6 +140,7 @@ async function verifyWithContext(
   const microcredential = plan.microcredential ?? (format !== 'unknown' ? mapMicrocredential(format, plan.document) : undefined);
 
   const steps: Step[] = [...plan.steps];
+  let registryFinding: RegistryFinding | undefined;
   if (handler && format !== 'unknown') {
     steps.push({
       id: 'trust',
@@ -150,6 +155,21 @@ async function verifyWithContext(
           now: ctx.now,
           ebsiApiBase: ctx.ebsiApiBase,
         }),
+    });
+    steps.push({
+      id: 'registry',
+      needsAuthenticity: true,
+      run: async () => {
+        const result = registryCheck({
+          document: plan.document,
+          credential: plan.credential,
+          microcredential,
+          registries: options.trainingRegistries ?? [],
+          profile: ctx.profile,
+        });
+        registryFinding = result.finding;
+        return result.check;
+      },
     });
     steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
@@ -167,6 +187,7 @@ async function verifyWithContext(
   const report: VerificationReport = { verdict: deriveVerdict(results), format, checks: results, verifiedAt };
   if (plan.credential) report.credential = plan.credential;
   if (microcredential) report.microcredential = microcredential;
+  if (registryFinding) report.registry = registryFinding;
   return report;
 }
 
