@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
-import { parseJsonText } from '../lib/input/json.js';
-import { parseTrustList, TrustListError } from '../lib/trust/list.js';
+import { parseJsonText } from '../lib/tools.js';
+import { parseTrustList, TrustListError } from '../lib/index.js';
 import { formatReport, safeText } from './format-report.js';
 import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
 import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
@@ -10,6 +10,7 @@ import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } fr
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
                   [--trust FILE]... [--profile eu-microcredential] [--recipient email:ADDRESS | did:DID]
+                  [--challenge NONCE] [--domain DOMAIN]   (a presentation must answer them)
   credlens demo        verify the bundled example credentials, offline
   credlens --help | --version
 
@@ -87,6 +88,8 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
         trust: { type: 'string', multiple: true },
         profile: { type: 'string' },
         recipient: { type: 'string' },
+        challenge: { type: 'string' },
+        domain: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -131,6 +134,15 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     options.recipient = values.recipient;
+  }
+  for (const name of ['challenge', 'domain'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value.trim() === '') {
+      io.err(`credlens verify: --${name} needs a value`);
+      return EXIT.usage;
+    }
+    options[name] = value;
   }
   if (values.resources !== undefined) options.resources = await directoryBundle(values.resources);
   if (values.trust?.length) options.trust = await Promise.all(values.trust.map(loadTrustFile));

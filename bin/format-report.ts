@@ -89,6 +89,21 @@ export function formatReport(report: VerificationReport, options: { color: boole
     row('Valid until', cred.validUntil);
     row('ID', cred.id);
   }
+  const vp = report.presentation;
+  if (vp) {
+    lines.push('');
+    lines.push(paint(1, 'Presentation'));
+    const proofWords = { valid: 'signed by the holder', invalid: 'holder signature NOT valid', unverifiable: 'holder signature could not be checked', none: 'not signed (a container)' }[vp.proof];
+    lines.push(`  ${'Holder'.padEnd(12)} ${vp.holder ? safeText(vp.holder) : '(none named)'} — ${proofWords}`);
+    if (vp.challenge) lines.push(`  ${'Challenge'.padEnd(12)} ${safeText(vp.challenge)}`);
+    if (vp.domain?.length) lines.push(`  ${'Domain'.padEnd(12)} ${safeText(vp.domain.join(', '))}`);
+    for (const c of vp.credentials) {
+      const about = c.subjectIsHolder === true ? 'about the holder' : c.subjectIsHolder === false ? `about ${safeText(c.report.credential?.subject?.id ?? 'someone else')}, not the holder` : '';
+      lines.push('');
+      lines.push(paint(1, `Credential ${c.index + 1} of ${vp.credentials.length}${about ? ` (${about})` : ''}${c.envelope ? ` [enveloped ${safeText(c.envelope)}]` : ''}`));
+      lines.push(...formatReport(c.report, options).split('\n').map((line) => `    ${line}`));
+    }
+  }
   const mc = report.microcredential;
   if (mc) {
     lines.push('');

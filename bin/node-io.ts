@@ -2,12 +2,12 @@ import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { isNonPublicAddress } from '../lib/io/address.js';
-import type { FetchLike } from '../lib/io/types.js';
+import { isNonPublicAddress } from '../lib/tools.js';
+import type { FetchLike } from '../lib/index.js';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { ResourceBundle } from '../lib/index.js';
-import { parseJsonText } from '../lib/input/json.js';
+import { parseJsonText } from '../lib/tools.js';
 
 export class CliInputError extends Error {}
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { LocatedReport, VerificationReport } from '../lib/index.js';
-import { configureQrDecoder } from '../lib/input/qr.js';
+import { configureQrDecoder } from '../lib/qr.js';
 import { formatReport, safeText } from './format-report.js';
 
 /** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */

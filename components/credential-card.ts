@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/report.js';
-import type { TrustTier } from '../lib/trust/types.js';
+import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/index.js';
+import type { TrustTier } from '../lib/index.js';
 import { define } from './define.js';
 import { LocalizedElement } from './localized-element.js';
 import { countryName, formatDate, shortenTokens, valueText } from './format.js';

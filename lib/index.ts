@@ -15,6 +15,8 @@ export {
   type MicrocredentialProfile,
   type PartySummary,
   type PlannedCheck,
+  type PresentationReport,
+  type PresentedCredential,
   type Verdict,
   type VerificationReport,
   type VerificationState,

@@ -15,6 +15,8 @@ export type FormatId =
   | 'ob2-signed'
   | 'edc'
   | 'ebsi-jwt'
+  | 'vp'
+  | 'vp-jwt'
   | 'unknown';
 
 /** Stable check ids; the UI keys its labels on them. Formats may add ids of their own. */
@@ -148,7 +150,35 @@ export interface VerificationReport {
   checks: Check[];
   credential?: CredentialSummary;
   microcredential?: MicrocredentialProfile;
+  /** Formats `vp` and `vp-jwt` only: the holder and every credential's own report (docs/presentations.md). */
+  presentation?: PresentationReport;
   verifiedAt: string;
+}
+
+/** What a Verifiable Presentation is: who presents it, how it is secured, and what it carries. */
+export interface PresentationReport {
+  id?: string;
+  types: string[];
+  /** The holder the presentation names (`holder`, or a VP-JWT's `iss`). */
+  holder?: string;
+  /** How the holder secured it: an embedded Data Integrity proof, a JWS (VP-JWT / VC-JOSE), or nothing (a container). */
+  securedBy: 'data-integrity' | 'jose' | 'none';
+  /** Outcome of the holder's proof: `valid` only when the key is the holder's authentication key and the signature verifies. */
+  proof: 'valid' | 'invalid' | 'unverifiable' | 'none';
+  /** The challenge (`nonce`) and domain (`aud`) the signed presentation carries. */
+  challenge?: string;
+  domain?: string[];
+  credentials: PresentedCredential[];
+}
+
+export interface PresentedCredential {
+  /** Position in the presentation's `verifiableCredential`. */
+  index: number;
+  /** The media type of an `EnvelopedVerifiableCredential`'s data: URL, when the entry was one. */
+  envelope?: string;
+  /** Whether the credential's subject is the holder; absent when either is not stated. */
+  subjectIsHolder?: boolean;
+  report: VerificationReport;
 }
 
 export function statusForEffect(effect: CodeEffect): CheckStatus {
@@ -181,7 +211,7 @@ export function withDetails(c: Check, extra: UntypedDetails | undefined): Check 
 }
 
 /**
- * The verdict, derived here and only here (CONTRACTS.md §1):
+ * The verdict, derived here and only here (docs/report.md):
  * a failed check → invalid; else a check that could not decide authenticity → unverifiable;
  * else no passed authenticity check (proof, OB 2.0 hosted origin) → unverifiable;
  * else any warning → warning; else verified.

@@ -13,6 +13,7 @@ import { runSteps } from './pipeline/runner.js';
 import type { CredentialPlan, KeyBindingExpectation, Step, VerifyContext, VerifyProgress } from './pipeline/types.js';
 import { check, deriveVerdict, type Check, type FormatId, type VerificationReport } from './report.js';
 import { evaluateTrust } from './trust/evaluate.js';
+import { openEnvelope } from './formats/vp/enveloped.js';
 import { registryConfigProblem } from './trust/registries/config.js';
 import type { TrustList, TrustRegistry } from './trust/types.js';
 
@@ -39,6 +40,10 @@ export interface VerifyOptions {
   recipient?: string;
   /** Expected audience and nonce of an SD-JWT key-binding JWT. */
   keyBinding?: KeyBindingExpectation;
+  /** The challenge a presentation's proof must carry (DI `challenge`, VP-JWT `nonce`); not checked when absent. */
+  challenge?: string;
+  /** The domain a presentation's proof must name (DI `domain`, VP-JWT `aud`); not checked when absent. */
+  domain?: string;
   /** Base URL of the EBSI APIs. */
   ebsiApiBase?: string;
   /** Network policy overrides (development only: `allowHttp`, `allowPrivateNetwork`). */
@@ -89,9 +94,23 @@ async function verifyWithContext(
     return { verdict: deriveVerdict([acquired.check]), format: 'unknown', checks: [acquired.check], verifiedAt };
   }
 
+  // VC 2.0 enveloped credentials and presentations verify as what their data: URL holds.
+  let sniffed = acquired.sniffed;
+  let inputCheck = acquired.check;
+  const opened = sniffed.kind === 'json' ? openEnvelope(sniffed.value) : undefined;
+  if (opened && !opened.ok) {
+    onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
+    onProgress?.({ type: 'check', index: 0, check: opened.check });
+    return { verdict: deriveVerdict([opened.check]), format: 'unknown', checks: [opened.check], verifiedAt };
+  }
+  if (opened) {
+    sniffed = opened.sniffed;
+    inputCheck = { ...inputCheck, details: { ...inputCheck.details, envelope: opened.mediaType } };
+  }
+
   let classified: ReturnType<typeof classify>;
   try {
-    classified = classify(acquired.sniffed);
+    classified = classify(sniffed);
   } catch (error) {
     const failed = inputErrorCheck(error);
     onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
@@ -106,6 +125,7 @@ async function verifyWithContext(
     profile: options.profile,
     recipient: options.recipient,
     keyBinding: options.keyBinding,
+    presentationBinding: { ...(options.challenge !== undefined ? { challenge: options.challenge } : {}), ...(options.domain !== undefined ? { domain: options.domain } : {}) },
     ebsiApiBase: options.ebsiApiBase ?? DEFAULT_EBSI_API_BASE,
     signal: options.signal,
     retrievedFrom: acquired.retrievedFrom ?? retrievedFromHint,
@@ -123,7 +143,7 @@ async function verifyWithContext(
   const handler = await loadHandler(format);
   let plan: CredentialPlan;
   if (format === 'unknown') {
-    plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(acquired.sniffed.kind)))] };
+    plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(sniffed.kind)))] };
   } else if (!handler) {
     plan = { steps: [constantStep(check('format', 'FORMAT_UNSUPPORTED', `Recognised as ${FORMAT_NAMES[format]}, which this version of Credlens cannot verify yet`))] };
   } else {
@@ -134,10 +154,11 @@ async function verifyWithContext(
       plan = { steps: [constantStep(check('format', 'CHECK_INTERNAL_ERROR', `Unexpected error while reading the ${FORMAT_NAMES[format]}: ${describeError(error)}`))] };
     }
   }
-  const microcredential = plan.microcredential ?? (format !== 'unknown' ? mapMicrocredential(format, plan.document) : undefined);
+  const container = plan.presentation !== undefined;
+  const microcredential = plan.microcredential ?? (format !== 'unknown' && !container ? mapMicrocredential(format, plan.document) : undefined);
 
   const steps: Step[] = [...plan.steps];
-  if (handler && format !== 'unknown') {
+  if (handler && format !== 'unknown' && !container) {
     steps.push({
       id: 'trust',
       needsAuthenticity: true,
@@ -155,7 +176,6 @@ async function verifyWithContext(
     steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
 
-  const inputCheck = acquired.check;
   onProgress?.({
     type: 'plan',
     format,
@@ -168,6 +188,7 @@ async function verifyWithContext(
   const report: VerificationReport = { verdict: deriveVerdict(results), format, checks: results, verifiedAt };
   if (plan.credential) report.credential = plan.credential;
   if (microcredential) report.microcredential = microcredential;
+  if (plan.presentation) report.presentation = await plan.presentation();
   return report;
 }
 
@@ -196,5 +217,8 @@ function assertUsage(input: unknown, options: VerifyOptions): void {
   if (registryProblem) throw new UsageError(`verify(): ${registryProblem}`);
   if (options.profile !== undefined && options.profile !== 'eu-microcredential') {
     throw new UsageError(`verify(): unknown profile "${String(options.profile)}"`);
+  }
+  for (const name of ['challenge', 'domain'] as const) {
+    if (options[name] !== undefined && (typeof options[name] !== 'string' || options[name] === '')) throw new UsageError(`verify(): options.${name} must be a non-empty string`);
   }
 }

@@ -54,6 +54,8 @@ function countJson(label, path) {
 }
 
 if (wants('lint')) gate('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
+// The folder rules of docs/architecture.md: no lib → shell imports, shells through lib's entry points, no cycles.
+if (wants('imports')) gate('imports', run('import rules', 'npx', ['depcruise', 'lib', 'components', 'widget', 'entrypoints', 'bin', ...['node', 'server'].filter((d) => existsSync(d)), '--config', '.dependency-cruiser.cjs']));
 if (wants('typecheck')) gate('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (wants('unit')) {
   run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);

@@ -1,18 +1,19 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import '../components/check-list.js';
 import '../components/credential-card.js';
+import '../components/presentation-view.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
 import { LocalizedElement } from '../components/localized-element.js';
 import { formatDateTime, valueText } from '../components/format.js';
-import { codeSummary, fill, messages, type Lang } from '../components/i18n/index.js';
-import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
-import { tokens } from '../components/theme.js';
-import { FORMAT_NAMES } from '../lib/formats/index.js';
-import type { FetchLike } from '../lib/io/types.js';
-import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/report.js';
-import { verify as verifyCredential, type VerifyOptions } from '../lib/verify.js';
+import { codeSummary, fill, formatName, messages, type Lang } from '../components/i18n/index.js';
+import { blockedByNetwork } from '../components/report-facts.js';
+import type { FetchLike } from '../lib/index.js';
+import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/index.js';
+import { verify as verifyCredential, type VerifyOptions } from '../lib/index.js';
 import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
+import { reportCard } from './report-card.js';
+import { verifierStyles } from './credlens-verifier.styles.js';
 import { CredlensVerifiedEvent } from './events.js';
 import type { FoundCredential, PdfScanResult } from './pdf.js';
 import { proxiedFetch } from './proxy.js';
@@ -121,242 +122,7 @@ export class CredlensVerifier extends LocalizedElement {
     _pdf: { state: true },
   };
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        container-type: inline-size;
-        font-size: 1rem;
-        line-height: 1.45;
-      }
-      .base {
-        background: var(--_background);
-        border: 1px solid var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 1em;
-        display: grid;
-        gap: 0.9em;
-      }
-      :host([compact]) .base {
-        padding: 0.5em 0.75em;
-        gap: 0.5em;
-      }
-      .summary {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5em 0.75em;
-      }
-      .summary .title {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-        flex: 1 1 12em;
-        min-width: 0;
-      }
-      .summary .toggle {
-        margin-inline-start: auto;
-      }
-      .meta {
-        color: var(--_muted-color);
-        font-size: 0.85em;
-        margin: 0;
-      }
-      .details {
-        display: grid;
-        gap: 1.2em;
-        grid-template-columns: 1fr;
-      }
-      @container (min-width: 760px) {
-        .details.two {
-          grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
-        }
-      }
-      .panel {
-        background: var(--_surface);
-        border-radius: var(--_radius);
-        padding: 0.85em;
-      }
-      .notice {
-        margin: 0 0 0.6em;
-        padding: 0.6em 0.8em;
-        border-inline-start: 4px solid var(--_warning-color);
-        background: var(--_warning-background);
-        color: var(--_color);
-        border-radius: calc(var(--_radius) / 2);
-        font-size: 0.9em;
-      }
-      button {
-        font: inherit;
-        font-size: 0.92em;
-        font-weight: 600;
-        padding: 0.4em 0.9em;
-        border-radius: calc(var(--_radius) * 0.75);
-        border: 1px solid var(--_accent-color);
-        background: var(--_background);
-        color: var(--_accent-color);
-        cursor: pointer;
-        min-height: 2.25em;
-      }
-      button.primary {
-        background: var(--_accent-color);
-        color: var(--_background);
-      }
-      button:disabled {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
-      button:focus-visible,
-      textarea:focus-visible {
-        outline: 3px solid var(--_focus-ring);
-        outline-offset: 2px;
-      }
-      .dropzone {
-        border: 2px dashed var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 0.9em;
-        display: grid;
-        gap: 0.6em;
-        background: var(--_surface);
-      }
-      .dropzone.dragging {
-        border-color: var(--_accent-color);
-      }
-      .drop-row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em 0.9em;
-        align-items: center;
-      }
-      .upload-label {
-        font-weight: 650;
-        margin: 0;
-      }
-      .hint {
-        margin: 0;
-        color: var(--_muted-color);
-        font-size: 0.9em;
-      }
-      label {
-        font-size: 0.9em;
-        font-weight: 600;
-      }
-      textarea {
-        font: inherit;
-        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-        font-size: 0.85em;
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 3.2em;
-        resize: vertical;
-        padding: 0.45em;
-        border-radius: calc(var(--_radius) * 0.75);
-        border: 1px solid var(--_border-color);
-        background: var(--_background);
-        color: var(--_color);
-      }
-      .paste {
-        display: grid;
-        gap: 0.35em;
-      }
-      .attached {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .attached span {
-        overflow-wrap: anywhere;
-        min-width: 0;
-        font-size: 0.92em;
-      }
-      .pdf {
-        display: grid;
-        gap: 0.6em;
-      }
-      .pdf-summary {
-        margin: 0;
-        font-weight: 600;
-      }
-      .found {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
-      }
-      .found-item {
-        border: 1px solid var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 0.6em 0.75em;
-        display: grid;
-        gap: 0.5em;
-        background: var(--_background);
-      }
-      .found-item.chosen {
-        border-color: var(--_accent-color);
-        box-shadow: inset 4px 0 0 var(--_accent-color);
-      }
-      .found-row {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr) auto;
-        align-items: start;
-        gap: 0.4em 0.75em;
-      }
-      @container (max-width: 480px) {
-        .found-row {
-          grid-template-columns: auto minmax(0, 1fr);
-        }
-        .found-row .toggle {
-          grid-column: 2;
-          justify-self: start;
-        }
-      }
-      .found-row input[type='checkbox'] {
-        width: 1.25em;
-        height: 1.25em;
-        margin: 0.3em 0 0;
-        accent-color: var(--_accent-color);
-        flex: none;
-      }
-      .found-row input[type='checkbox']:focus-visible {
-        outline: 3px solid var(--_focus-ring);
-        outline-offset: 2px;
-      }
-      .found-label {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.3em 0.6em;
-        min-width: 0;
-        font-size: 1em;
-        font-weight: 400;
-        cursor: pointer;
-      }
-      .found-title {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .found-where {
-        flex-basis: 100%;
-        color: var(--_muted-color);
-        font-size: 0.85em;
-        overflow-wrap: anywhere;
-      }
-      .found-note {
-        margin: 0;
-        /* under the label, not under the checkbox */
-        padding-inline-start: 2em;
-        font-size: 0.88em;
-        color: var(--_color);
-      }
-      .found-details {
-        display: grid;
-        gap: 0.8em;
-      }
-    `,
-  ];
+  static override styles = verifierStyles;
 
   declare src: string | undefined;
   declare credential: string | undefined;
@@ -404,7 +170,7 @@ export class CredlensVerifier extends LocalizedElement {
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
 
-  /** The report of the last finished verification (CONTRACTS.md §1), or undefined. */
+  /** The report of the last finished verification (docs/report.md), or undefined. */
   get report(): VerificationReport | undefined {
     return this._report;
   }
@@ -856,7 +622,7 @@ export class CredlensVerifier extends LocalizedElement {
   private renderFound(lang: Lang, found: FoundCredential, index: number, pdf: PdfState) {
     const t = messages(lang);
     const { report, location } = found;
-    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name) || (report.format !== 'unknown' ? FORMAT_NAMES[report.format] : '') || t.ui.untitled;
+    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name) || (report.format !== 'unknown' ? formatName(report.format, lang) : '') || t.ui.untitled;
     const where = [location.page ? fill(t.pdf.page, { page: String(location.page) }) : '', t.pdf.where[location.kind], location.name ?? location.url ?? ''].filter(Boolean).join(' · ');
     const attachable = report.verdict !== 'invalid';
     // Why, in the learner's words: the first check that failed.
@@ -886,16 +652,7 @@ export class CredlensVerifier extends LocalizedElement {
       ${attachable ? nothing : html`<p class="found-note" id="${id}-note">${t.pdf.notAttachable} ${failure ? codeSummary(failure.code, lang) : ''}</p>`}
       <div class="found-details" id="${id}-details" ?hidden=${!expanded}>
         ${expanded
-          ? html`${credential || report.microcredential
-                ? html`<div>${report.verdict === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
-                    class="panel"
-                    lang=${lang}
-                    theme=${this.theme ?? nothing}
-                    .credential=${credential}
-                    .microcredential=${report.microcredential}
-                    .trustTier=${trustTierOf(report)}
-                  ></credlens-credential-card></div>`
-                : nothing}
+          ? html`${reportCard(lang, this.theme, credential, report, report.verdict === 'invalid')}
               <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${report.checks.map((c) => ({ id: c.id }))} .checks=${report.checks}></credlens-check-list>`
           : nothing}
       </div>
@@ -926,22 +683,14 @@ export class CredlensVerifier extends LocalizedElement {
             </button>`
           : nothing}
       </div>
-      <div part="details" id=${detailsId} class="details ${credential ? 'two' : ''}" ?hidden=${!showDetails}>
-        ${credential || report?.microcredential
-          ? html`<div>${state === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
-              class="panel"
-              lang=${lang}
-              theme=${this.theme ?? nothing}
-              .credential=${credential}
-              .microcredential=${report?.microcredential}
-              .trustTier=${trustTierOf(report)}
-            ></credlens-credential-card></div>`
-          : nothing}
+      <div part="details" id=${detailsId} class="details ${credential || report?.presentation ? 'two' : ''}" ?hidden=${!showDetails}>
+        ${report?.presentation ? html`<credlens-presentation-view class="panel" lang=${lang} theme=${this.theme ?? nothing} .presentation=${report.presentation}></credlens-presentation-view>` : nothing}
+        ${reportCard(lang, this.theme, credential, report, state === 'invalid')}
         <div>
           <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${this._planned} .checks=${this._checks}></credlens-check-list>
           ${report
             ? html`<p class="meta">
-                ${t.ui.format}: ${report.format === 'unknown' ? '—' : (FORMAT_NAMES[report.format] ?? report.format)} ·
+                ${t.ui.format}: ${report.format === 'unknown' ? '—' : formatName(report.format, lang)} ·
                 ${t.ui.checkedAt}: ${formatDateTime(report.verifiedAt, lang)}
               </p>`
             : nothing}

@@ -1,6 +1,6 @@
 import type { VerificationReport } from '../lib/index.js';
 
-/** Fired when a verification finishes; `detail` is the report (CONTRACTS.md §1). */
+/** Fired when a verification finishes; `detail` is the report (docs/report.md). */
 export class CredlensVerifiedEvent extends CustomEvent<VerificationReport> {
   static readonly type = 'credlens-verified';
   constructor(report: VerificationReport) {

@@ -1,4 +1,4 @@
-import { CODES, type CheckCode } from '../../lib/codes/index.js';
+import { CODES, type CheckCode } from '../../lib/index.js';
 import { en } from './en.js';
 import { LANGS } from './langs.js';
 import type { CodeMessages, Lang, Messages } from './types.js';
@@ -76,6 +76,11 @@ export function messages(lang: Lang): Messages {
 }
 
 /** A check's title by id, humanised when no language names it. */
+/** The name of a credential format in the language (the format id itself for one not named yet). */
+export function formatName(format: string, lang: Lang): string {
+  return (messages(lang).formats as Record<string, string>)[format] ?? (en.formats as Record<string, string>)[format] ?? format;
+}
+
 export function checkTitle(id: string, lang: Lang): string {
   return messages(lang).checks[id] ?? en.checks[id] ?? humanise(id);
 }

@@ -1,5 +1,5 @@
-import type { CheckCode } from '../../lib/codes/index.js';
-import type { CheckStatus, CredentialLocation, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
+import type { CheckCode } from '../../lib/index.js';
+import type { CheckStatus, CredentialLocation, FormatId, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
 
 /** Every string the components and the widget show, for one language. */
 export interface Messages {
@@ -9,6 +9,8 @@ export interface Messages {
   checks: Record<string, string>;
   status: Record<CheckStatus | 'pending', string>;
   tier: Record<TrustTier, string>;
+  /** What each credential format is called. */
+  formats: Record<FormatId, string>;
   elements: Record<MicrocredentialElement, string>;
   ui: {
     checksHeading: string;
@@ -63,6 +65,21 @@ export interface Messages {
     where: Record<CredentialLocation['kind'], string>;
     qrNotRead: string;
     requiredMessage: string;
+  };
+  /** A Verifiable Presentation: its holder and the credentials it carries (components/presentation-view.ts). */
+  presentation: {
+    heading: string;
+    holder: string;
+    noHolder: string;
+    proof: Record<'valid' | 'invalid' | 'unverifiable' | 'none', string>;
+    challenge: string;
+    domain: string;
+    credentials: string;
+    none: string;
+    aboutHolder: string;
+    aboutOther: string;
+    enveloped: string;
+    details: string;
   };
 }
 

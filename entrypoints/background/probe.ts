@@ -1,4 +1,4 @@
-import { pngChunks } from '../../lib/input/baked.js';
+import { pngChunks } from '../../lib/tools.js';
 import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js';
 
 /** What a QR code or an image can hand to `verify()`. */

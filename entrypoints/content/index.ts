@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { credentialLinkPrefilter, recogniseLink } from '../../lib/sources/index.js';
-import type { ContentRequest } from '../shared/messages.js';
+import type { ContentRequest } from '../shared/protocol.js';
 import { verifiesHere } from '../shared/settings-browser.js';
 import { Scanner } from './scanner.js';
 import { siteFor } from './sites/index.js';

@@ -1,4 +1,4 @@
-import type { MarkState } from '../shared/messages.js';
+import type { MarkState } from '../shared/protocol.js';
 import type { MarkKind } from './sites/index.js';
 
 const LABELS: Record<MarkState, string> = {
@@ -62,7 +62,7 @@ export interface Mark {
 }
 
 /**
- * The in-page mark: a `credlens-mark` host (CONTRACTS.md §4) with a closed shadow root, so page
+ * The in-page mark: a `credlens-mark` host (docs/report.md) with a closed shadow root, so page
  * scripts and styles cannot read or restyle it. It is a hint; the side panel is the authority.
  */
 export function createMark(doc: Document, kind: MarkKind, onActivate: (mark: Mark) => void): Mark {

@@ -1,4 +1,4 @@
-import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/messages.js';
+import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/protocol.js';
 import { scanCandidates, type Candidate, type LinkPrefilter, type RecogniseLink } from './detect.js';
 import { createMark, type Mark } from './mark.js';
 import type { MarkKind, SiteProfile } from './sites/index.js';
@@ -258,7 +258,7 @@ export class Scanner {
   }
 
   private insertAfter(element: Element, host: Element): void {
-    // Right after the find (CONTRACTS.md §4), after any marks already there for the same element.
+    // Right after the find (docs/report.md), after any marks already there for the same element.
     let anchor: Element = element;
     while (anchor.nextElementSibling && this.ours.has(anchor.nextElementSibling)) anchor = anchor.nextElementSibling;
     if (element === this.doc.body) element.append(host);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LANGS, loadLanguage, messages } from '../../components/index.js';
-import { createIo } from '../../lib/io/index.js';
+import { createIo } from '../../lib/tools.js';
 import { SITES } from '../content/sites/index.js';
 import { h, applyLanguage, hostOf } from '../shared/page.js';
 import { readSettings, writeSettings } from '../shared/settings-browser.js';

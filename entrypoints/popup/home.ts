@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { VerificationState } from '../../lib/index.js';
 import { fillAttachTarget, findAttachTargets, type AttachPayload, type AttachResult, type AttachTarget } from '../shared/attach.js';
-import { callBackground } from '../shared/everyday-client.js';
-import type { InputRef, TabSummary } from '../shared/everyday-messages.js';
-import type { PanelRequest, SelectedEvent } from '../shared/messages.js';
+import { callBackground } from '../shared/background-client.js';
+import type { InputRef, TabSummary } from '../shared/protocol.js';
+import type { PageRequest, SelectedEvent } from '../shared/protocol.js';
 import { applyLanguage, fileBase64, h, VERDICT_WORDS } from '../shared/page.js';
-import { renderReport, retryPdf } from '../shared/panel-app.js';
+import { retryPdf } from '../shared/panel-app.js';
+import { renderReport } from '../shared/report-view.js';
 import { renderPdf } from '../shared/pdf-listing.js';
 import { isStoredPdf, type StoredView } from '../shared/pdf-messages.js';
 import { bytesToBase64, textFileType, WalletStore, type WalletItem } from '../shared/wallet.js';
@@ -16,7 +17,7 @@ function extensionUrl(path: string): string {
   return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
 }
 
-async function ask<T>(request: PanelRequest): Promise<T | undefined> {
+async function ask<T>(request: PageRequest): Promise<T | undefined> {
   try {
     return (await browser.runtime.sendMessage(request)) as T | undefined;
   } catch {

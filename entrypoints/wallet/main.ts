@@ -1,12 +1,12 @@
 import '../../components/index.js';
 import type { CredlensVerdictBadge } from '../../components/index.js';
 import type { VerificationReport } from '../../lib/index.js';
-import { stackCredentials } from '../../lib/validate/eu/index.js';
-import { durationHours } from '../../lib/validate/eu/stack.js';
-import { callBackground } from '../shared/everyday-client.js';
-import type { InputRef } from '../shared/everyday-messages.js';
+import { stackCredentials } from '../../lib/tools.js';
+import { durationHours } from '../../lib/tools.js';
+import { callBackground } from '../shared/background-client.js';
+import type { InputRef } from '../shared/protocol.js';
 import { applyLanguage, download, fileBase64, formatWhen, h, shortId } from '../shared/page.js';
-import { renderReport } from '../shared/panel-app.js';
+import { renderReport } from '../shared/report-view.js';
 import { base64ToBytes, payloadId, safeFileName, textFileType, WalletStore, type WalletItem, type WalletPayload, type WalletVia } from '../shared/wallet.js';
 
 const store = new WalletStore();

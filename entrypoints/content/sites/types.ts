@@ -1,4 +1,4 @@
-/** What the content script finds; matches `data-credlens-kind` (CONTRACTS.md §4). */
+/** What the content script finds; matches `data-credlens-kind` (docs/report.md). */
 export type MarkKind = 'link' | 'qr' | 'baked' | 'text';
 
 /** A CSS selector with the reason it exists, so a dead alternative can be found and dropped. */

@@ -28,6 +28,8 @@ export interface DiOptions {
   proofSet: 'all' | 'any';
   /** Whether a context URL that is not pinned is in the caller's bundle (for the JCS suites, which load no contexts). */
   hasContext?: (url: string) => Promise<boolean>;
+  /** The proof purpose every proof must state: `assertionMethod` (credentials, the default) or `authentication` (presentations). */
+  purpose?: 'assertionMethod' | 'authentication';
 }
 
 export interface ProofSummary {
@@ -158,8 +160,9 @@ async function verifyOne(
   const suite = findSuite(name);
   if (!suite) return fail('DI_CRYPTOSUITE_UNSUPPORTED', `Proofs of type ${proof.type}${proof.type === 'DataIntegrityProof' ? ` with cryptosuite ${name}` : ''} cannot be checked`);
   if (summary.verificationMethod === '') return fail('DI_PROOF_MALFORMED', 'The proof names no verification method');
-  if (proof.proofPurpose !== 'assertionMethod') {
-    return fail('DI_PROOF_PURPOSE_INVALID', `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null)}, not assertionMethod`);
+  const purpose = options.purpose ?? 'assertionMethod';
+  if (proof.proofPurpose !== purpose) {
+    return fail('DI_PROOF_PURPOSE_INVALID', `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null)}, not ${purpose}`);
   }
   const signature = readSignature(suite, proof);
   if (!signature) return fail('DI_PROOF_MALFORMED', `The proof's ${suite.signature} is missing or not correctly encoded`);

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
-import { EVERYDAY_PORT, type EverydayRequest, type EverydayResponse, type EverydayResults } from './everyday-messages.js';
+import { PAGES_PORT, type PageRequest, type PortResponse, type ResponseOf } from './protocol.js';
 
 let nextId = 1;
 
-/** Asks the background (on the extension pages' own port); rejects with the background's message. */
-export function callBackground<R extends EverydayRequest>(request: R): Promise<EverydayResults[R['type']]> {
+/** Asks the background hub (on the extension pages' own port); rejects with the background's message. */
+export function callBackground<R extends PageRequest>(request: R): Promise<ResponseOf<R['type']>> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const port = browser.runtime.connect({ name: EVERYDAY_PORT });
+    const port = browser.runtime.connect({ name: PAGES_PORT });
     let settled = false;
     port.onMessage.addListener((message: unknown) => {
-      const response = message as EverydayResponse<EverydayResults[R['type']]>;
+      const response = message as PortResponse<ResponseOf<R['type']>>;
       if (response?.id !== id) return;
       settled = true;
       port.disconnect();
