@@ -11,3 +11,4 @@ export { pngChunks } from './input/baked.js';
 export { readImageSize, MAX_IMAGE_PIXELS } from './input/image-size.js';
 export { stackCredentials, type CredentialStack } from './validate/eu/index.js';
 export { durationHours } from './validate/eu/stack.js';
+export { discoverCredential, followLink, isCredential, looksBaked, CREDENTIAL_ACCEPT, type Discovery } from './sources/discover.js';

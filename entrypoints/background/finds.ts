@@ -29,15 +29,28 @@ export function findKey(find: FindRef): string {
 export class FindResolver {
   private readonly payloads = new Map<string, Payload & { source: string }>();
 
-  constructor(private readonly io: { fetch: FetchLike; cache: ResourceCache; decodeQr: (bytes: Uint8Array) => Promise<string[]> }) {}
+  constructor(
+    private readonly io: { fetch: FetchLike; cache: ResourceCache; decodeQr: (bytes: Uint8Array) => Promise<string[]> },
+    /**
+     * Discovery for links no platform claims (./discovery.ts): a URL in a QR code is kept when a
+     * credential is behind it; a link is verified once discovery found a credential there.
+     */
+    private readonly discovery?: { isCredentialUrl(url: string): Promise<boolean>; isDiscovered(url: string): boolean },
+  ) {}
 
   /** Image bytes → the credentials they carry. */
   async probeBytes(bytes: Uint8Array, source: string): Promise<ProbeResult> {
     const finds: ProbeResult['finds'] = [];
-    if (looksBaked(bytes)) finds.push({ kind: 'baked', id: await this.keep({ kind: 'baked', input: bytes }, source) });
+    if (await looksBaked(bytes)) finds.push({ kind: 'baked', id: await this.keep({ kind: 'baked', input: bytes }, source) });
     const texts = await this.io.decodeQr(bytes).catch(() => [] as string[]); // not a raster image the decoder reads
     for (const text of credentialQrTexts(texts, (url) => recogniseLink(url) !== undefined)) {
       finds.push({ kind: 'qr', id: await this.keep({ kind: 'qr', input: text.trim() }, source) });
+    }
+    // Every other https URL in a QR code is a candidate: kept only when discovery finds a credential behind it.
+    if (this.discovery) {
+      for (const url of texts.map((t) => t.trim()).filter((t) => /^https:\/\/\S+$/i.test(t) && t.length <= 4096 && !recogniseLink(t))) {
+        if (await this.discovery.isCredentialUrl(url).catch(() => false)) finds.push({ kind: 'qr', id: await this.keep({ kind: 'qr', input: url }, source) });
+      }
     }
     return { finds };
   }
@@ -73,10 +86,11 @@ export class FindResolver {
     switch (find.kind) {
       case 'link': {
         // Re-recognised here: a content script cannot make the background fetch an arbitrary URL.
+        // Or a link discovery found a credential behind (the background's own record, never the page's word).
         const recognised = recogniseLink(find.url);
-        if (!recognised) return undefined;
+        if (!recognised && !this.discovery?.isDiscovered(find.url)) return undefined;
         // lib maps the platform page to its credential again (and unwraps the platform's envelope).
-        const target = recognised.credentialUrl ?? find.url;
+        const target = recognised?.credentialUrl ?? find.url;
         return { key: `link ${target}`, input: find.url, source: find.url };
       }
       case 'text':

@@ -34,7 +34,7 @@ export class UserInputs {
   /** Bytes of an image or file → what to verify: a baked badge, else a credential in a QR code, else the bytes as they are. */
   private async fromBytes(bytes: Uint8Array, mediaType: string, name: string, pageUrl?: string): Promise<Job> {
     const base = pageUrl ? { pageUrl } : {};
-    if (looksBaked(bytes)) return withId({ ...base, kind: 'baked', input: bytes, source: name });
+    if (await looksBaked(bytes)) return withId({ ...base, kind: 'baked', input: bytes, source: name });
     if (mediaType.startsWith('image/') || /\.(png|jpe?g|gif|webp|bmp)$/i.test(name)) {
       const texts = await this.deps.decodeQr(bytes).catch(() => [] as string[]);
       const [text] = credentialQrTexts(texts, () => true);

@@ -28,6 +28,15 @@ export interface VerifyResult {
   title?: string;
 }
 
+/**
+ * The answer to `discover`: a credential was found (and verified: `result`), or nothing worth a
+ * verdict (`reason` says why; the mark stays neutral), or the user's settings do not allow checking.
+ */
+export type DiscoverResult =
+  | { found: 'credential'; result: VerifyResult }
+  | { found: 'nothing'; reason: 'not-a-credential' | 'page-without-credential' | 'unreachable'; message: string }
+  | { found: 'not-checked'; message: string };
+
 /** What the report view shows: the report plus where the credential was found. */
 export interface StoredReport {
   reportId: string;
@@ -73,6 +82,8 @@ export interface Messages {
   'probe-image': { from: 'content'; request: { type: 'probe-image'; src: string }; response: ProbeResult };
   'probe-canvas': { from: 'content'; request: { type: 'probe-canvas'; dataUrl: string }; response: ProbeResult };
   'open-report': { from: 'content'; request: { type: 'open-report'; reportId: string }; response: undefined };
+  /** A link in a credential context that no platform claims: is a credential behind it? (issue #20) */
+  discover: { from: 'content'; request: { type: 'discover'; url: string }; response: DiscoverResult };
   // Extension pages (side panel, popup, wallet, history, options).
   'get-selected': { from: 'extension'; request: { type: 'get-selected'; tabId: number }; response: StoredView | undefined };
   'get-report': { from: 'extension'; request: { type: 'get-report'; reportId: string }; response: StoredView | undefined };
@@ -103,7 +114,8 @@ export interface SelectedEvent {
   reportId: string;
 }
 
-export type MarkState = VerificationState;
+/** A verdict, or `none`: a candidate link that leads to no credential (a quiet, neutral mark). */
+export type MarkState = VerificationState | 'none';
 
 /** The port extension pages open to the background (`callBackground`); content scripts are refused on it. */
 export const PAGES_PORT = 'credlens-pages';
@@ -197,6 +209,7 @@ export const MESSAGES: { [K in MessageName]: { from: Messages[K]['from']; parse:
     from: 'content',
     parse: (v) => (only(v, ['type', 'dataUrl']) && str(v.dataUrl, LIMITS_MSG.dataUrlLength) && v.dataUrl.startsWith('data:image/') ? { type: 'probe-canvas', dataUrl: v.dataUrl } : undefined),
   },
+  discover: { from: 'content', parse: (v) => (only(v, ['type', 'url']) && isHttpsUrl(v.url) ? { type: 'discover', url: v.url } : undefined) },
   'open-report': { from: 'content', parse: (v) => (only(v, ['type', 'reportId']) && isId(v.reportId) ? { type: 'open-report', reportId: v.reportId } : undefined) },
   'get-selected': { from: 'extension', parse: (v) => (only(v, ['type', 'tabId']) && isTabId(v.tabId) ? { type: 'get-selected', tabId: v.tabId } : undefined) },
   'scan-tab': { from: 'extension', parse: (v) => (only(v, ['type', 'tabId']) && isTabId(v.tabId) ? { type: 'scan-tab', tabId: v.tabId } : undefined) },
@@ -238,4 +251,21 @@ export function parseRequest(value: unknown, from: SenderKind): AnyRequest | und
   const entry = MESSAGES[value.type];
   if (entry.from !== from) return undefined;
   return (entry.parse as Parser<MessageName>)(value);
+}
+
+/**
+ * Asked by the popup of the content script in the current tab (tabs.sendMessage, not the router):
+ * how the page's credential contexts were found.
+ */
+export const PAGE_STATUS_REQUEST = { type: 'credlens-page-status' } as const;
+
+export function isPageStatusRequest(value: unknown): boolean {
+  return isObject(value) && value.type === PAGE_STATUS_REQUEST.type && only(value, ['type']);
+}
+
+/** What the content script says about its page: which site, whether it should have credentials, how its contexts were found. */
+export interface PageStatus {
+  site: string;
+  profilePage: boolean;
+  contexts: 'structure' | 'meaning' | 'none';
 }

@@ -2,14 +2,11 @@ import type { InputReadDetails } from '../details.js';
 import { InputError, IoError, describeError } from '../errors.js';
 import type { Io } from '../io/types.js';
 import { check, type Check } from '../report.js';
-import { recogniseLink } from '../sources/index.js';
-import { readSourceResponse } from '../sources/response.js';
+import { CREDENTIAL_ACCEPT, followLink } from '../sources/discover.js';
 import { ContainerError } from './container-error.js';
 import { sniff, type Sniffed, type VerifyInput } from './sniff.js';
 
-/** Credential media types asked for when following a link. */
-export const CREDENTIAL_ACCEPT =
-  'application/vc+ld+json, application/vc+jwt, application/vc+sd-jwt, application/dc+sd-jwt, application/vc, application/ld+json;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1';
+export { CREDENTIAL_ACCEPT };
 
 export type Acquired =
   | { ok: true; sniffed: Sniffed; retrievedFrom?: string; check: Check }
@@ -27,7 +24,6 @@ export type Unwrapper = (container: Container, io: Io) => Promise<Sniffed>;
 const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> = {
   png: async () => (await import('./baked.js')).unwrapBaked,
   svg: async () => (await import('./baked.js')).unwrapBaked,
-  html: async () => (await import('../sources/discover.js')).unwrapHtml,
 };
 
 export function inputErrorCheck(error: unknown): Check {
@@ -63,12 +59,6 @@ const KIND_NAMES: Record<Sniffed['kind'], string> = {
   pdf: 'a PDF document',
 };
 
-function isHtml(contentType: string | undefined, body: Uint8Array): boolean {
-  if (contentType && /text\/html|application\/xhtml/i.test(contentType)) return true;
-  const head = new TextDecoder().decode(body.subarray(0, 512)).trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html');
-}
-
 /** Reads the input, following links and unwrapping containers (at most a few hops). */
 export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
   let sniffed: Sniffed;
@@ -78,19 +68,11 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
     sniffed = sniff(input);
     for (let hop = 0; hop < 4; hop++) {
       if (sniffed.kind === 'url') {
-        // A shared platform link (Credly, Badgr...) is read at its machine-readable endpoint.
-        const link = recogniseLink(sniffed.url);
-        const response = await io.get(link?.credentialUrl ?? sniffed.url, { kind: 'credential', accept: CREDENTIAL_ACCEPT });
-        retrievedFrom = response.finalUrl;
-        path.push(response.finalUrl);
-        if (isHtml(response.contentType, response.body)) {
-          const loadPage = UNWRAPPERS.html;
-          if (!loadPage) return { ok: false, check: check('input', 'INPUT_NOT_A_CREDENTIAL', `${response.finalUrl} is a web page, not a credential`, { url: response.finalUrl }) };
-          const page = await loadPage();
-          sniffed = await page({ kind: 'html', url: response.finalUrl, html: new TextDecoder().decode(response.body) }, io);
-          continue;
-        }
-        sniffed = readSourceResponse(link, response.body, response.finalUrl);
+        // The shared link-following of lib/sources/discover.ts: platform endpoints, credential media types, pages declaring one.
+        const hop = await followLink(sniffed.url, io);
+        retrievedFrom = hop.finalUrl;
+        path.push(hop.finalUrl);
+        sniffed = hop.sniffed;
         continue;
       }
       if (sniffed.kind === 'png' || sniffed.kind === 'svg' || sniffed.kind === 'pdf') {

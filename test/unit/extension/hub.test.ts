@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FetchLike, ResourceCache, VerificationReport, VerifyOptions } from '../../../lib/index.js';
 import { MemoryCache } from '../../../lib/io/index.js';
 import { registerExtensionPages } from '../../../entrypoints/background/adapters/extension-pages.js';
+import { createDiscovery, registerDiscovery } from '../../../entrypoints/background/adapters/discovery.js';
 import { registerPageMarks } from '../../../entrypoints/background/adapters/page-marks.js';
 import { FindResolver } from '../../../entrypoints/background/finds.js';
 import { historyObserver } from '../../../entrypoints/background/history-observer.js';
@@ -168,7 +169,10 @@ describe('the router', () => {
     const hub = makeHub();
     const router = new Router();
     const inputs = new UserInputs({ fetch: hub.fetch, cache: hub.cache, decodeQr: async () => [], offline: () => false });
-    registerPageMarks(router, hub, new FindResolver({ fetch: hub.fetch, cache: hub.cache, decodeQr: async () => [] }), surfaceStub());
+    const discovery = createDiscovery(hub);
+    const finds = new FindResolver({ fetch: hub.fetch, cache: hub.cache, decodeQr: async () => [] }, discovery);
+    registerPageMarks(router, hub, finds, surfaceStub());
+    registerDiscovery(router, hub, finds, discovery);
     registerExtensionPages(router, hub, inputs, surfaceStub(), new TabTally());
     return { hub, router };
   }
