@@ -8,7 +8,7 @@ import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr'] as const;
+const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr', 'cold-start'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -79,9 +79,22 @@ if (args.only.has('qr')) {
   report.qr = await measureQr(args.quick ? 5 : 15, log);
 }
 
+let coldStartLines: string[] = [];
+if (args.only.has('cold-start')) {
+  const { measureColdStart, renderColdStart } = await import('./sections/cold-start.js');
+  log('cold-start: signing inputs');
+  const fixtures = await makeFixtures();
+  const dir = mkdtempSync(join(tmpdir(), 'credlens-bench-'));
+  const fixturesFile = join(dir, 'fixtures.json');
+  writeFileSync(fixturesFile, JSON.stringify(fixtures));
+  const coldStart = await measureColdStart(fixtures, fixturesFile, { runs: args.quick ? 3 : 7 }, log);
+  (report as BenchReport & { coldStart?: unknown }).coldStart = coldStart;
+  coldStartLines = renderColdStart(coldStart);
+}
+
 report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 report.durationSeconds = Math.round((Date.now() - started) / 1000);
-const text = renderReport(report);
+const text = [renderReport(report), ...(coldStartLines.length ? ['', ...coldStartLines] : [])].join('\n');
 process.stdout.write(`${text}\n`);
 if (args.json) {
   writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

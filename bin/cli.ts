@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
-import { parseJsonText } from '../lib/tools.js';
-import { parseTrustList, TrustListError } from '../lib/index.js';
+// Modules by path, not through lib/index.ts: the built CLI then loads only what a verification
+// needs (X.509 and trust-list parsing load with --trust or a certificate, not at start-up).
+import { LIMITS, MemoryCache, parseJsonText } from '../lib/basics.js';
+import type { TrustList, VerificationReport } from '../lib/index.js';
+import { verifyAll } from '../lib/verify-all.js';
+import { verify, type VerifyOptions } from '../lib/verify.js';
 import { formatReport, safeText } from './format-report.js';
-import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
-import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
+import { pinnedFetch, resolveHost } from '../node/fetch.js';
+import { directoryBundle, InputReadError as CliInputError, readInputBytes } from '../node/input.js';
+import { setUpNodeQrDecoder } from '../node/qr.js';
+import { formatLocatedReports, isPdfBytes, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
@@ -53,8 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return command ? EXIT.ok : EXIT.usage;
   }
   if (command === '--version') {
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    io.out(pkg.version);
+    io.out(await packageVersion());
     return EXIT.ok;
   }
   try {
@@ -66,12 +70,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`credlens: unknown command "${safeText(command, 40)}"\n\n${USAGE}`);
     return EXIT.usage;
   } catch (error) {
-    if (error instanceof CliInputError || error instanceof TrustListError) {
+    if (error instanceof CliInputError) {
       io.err(`credlens: ${error.message}`);
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+/** The version in package.json: one folder up from bin/cli.ts, three from the built dist/npm/cli/cli.js. */
+async function packageVersion(): Promise<string> {
+  for (const path of ['../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'credlens' && pkg.version) return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  return 'unknown';
 }
 
 async function verifyCommand(argv: string[], io: Io): Promise<number> {
@@ -177,5 +194,11 @@ async function loadTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
   }
-  return parseTrustList(value, path);
+  const { parseTrustList, TrustListError } = await import('../lib/trust/list.js');
+  try {
+    return parseTrustList(value, path);
+  } catch (error) {
+    if (error instanceof TrustListError) throw new CliInputError(error.message);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
-import { CODES, MICROCREDENTIAL_ELEMENTS, type Check, type VerificationReport } from '../lib/index.js';
+import { CODES } from '../lib/codes/index.js';
+import { MICROCREDENTIAL_ELEMENTS, type Check, type VerificationReport } from '../lib/report.js';
 
 const VERDICT_WORDS: Record<VerificationReport['verdict'], string> = {
   verified: 'VERIFIED: authentic, and every check passed',

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { verify } from '../lib/index.js';
-import { directoryBundle } from '../bin/node-io.js';
+import { directoryBundle } from '../node/input.js';
 
 interface Entry {
   file: string;

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { crosscheckFiles, type CrosscheckRow } from './crosscheck-lib.js';
-import { directoryBundle } from '../bin/node-io.js';
+import { directoryBundle } from '../node/input.js';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/corpus');

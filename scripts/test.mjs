@@ -71,7 +71,9 @@ if (wants('e2e') && existsSync('playwright.config.ts')) {
       failures.push('browser tests: /usr/bin/chromium is missing; install it with `sudo apt-get install chromium`');
     }
   }
-  for (const script of ['build:widget', 'build', 'build:firefox']) {
+  // build:package builds the library, its types and the widget (the pack-install test needs all three)
+  const builds = pkg.scripts?.['build:package'] ? ['build:package', 'build', 'build:firefox'] : ['build:widget', 'build', 'build:firefox'];
+  for (const script of builds) {
     if (pkg.scripts?.[script]) gate(`npm run ${script}`, run(script, 'npm', ['run', '--silent', script]));
   }
   if (pkg.scripts?.['lint:firefox']) gate('web-ext lint', run('web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']));

@@ -3,7 +3,6 @@ import { IoError, describeError } from '../../errors.js';
 import { isRecord } from '../../util/json.js';
 import { resolveVerificationMethod, type KeyResolution } from '../../keys/index.js';
 import { publicJwk, KeyMaterialError } from '../../keys/key-material.js';
-import { validateX5cChain } from '../../keys/x509.js';
 import type { VerifyContext } from '../../pipeline/types.js';
 import { CODES } from '../../codes/index.js';
 import { check } from '../../report.js';
@@ -112,6 +111,8 @@ async function x5cKey(issuer: string, x5c: unknown[], ctx: VerifyContext): Promi
     return { ok: false, check: check(ID, 'ISSUER_CERTIFICATE_INVALID', 'The x5c header must be a list of base64 certificates') };
   }
   const anchors = ctx.trustLists.flatMap((list) => list.anchors ?? []);
+  // X.509 parsing (pkijs, asn1js) loads only for a token that carries a certificate chain
+  const { validateX5cChain } = await import('../../keys/x509.js');
   const chain = await validateX5cChain(x5c, { at: ctx.now, anchors });
   if (!chain.valid || !chain.publicKeyJwk) {
     return { ok: false, check: check(ID, 'ISSUER_CERTIFICATE_INVALID', chain.failure?.message ?? 'The x5c certificate chain does not validate', { reason: chain.failure?.code }) };

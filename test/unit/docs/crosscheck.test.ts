@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryBundle } from '../../../bin/node-io.js';
+import { directoryBundle } from '../../../node/input.js';
 import { crosscheckFiles } from '../../../scripts/crosscheck-lib.js';
 import { EXPLAINED } from '../../../scripts/crosscheck-explained.js';
 

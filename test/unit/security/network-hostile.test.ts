@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pinnedFetch } from '../../../bin/node-io.js';
+import { pinnedFetch } from '../../../node/fetch.js';
 import { verify } from '../../../lib/index.js';
 import { createIo, MemoryCache } from '../../../lib/io/index.js';
 import { isNonPublicAddress, parseIpv6 } from '../../../lib/io/address.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { directoryBundle } from '../../../bin/node-io.js';
+import { directoryBundle } from '../../../node/input.js';
 import { verify } from '../../../lib/index.js';
 import { clearStatusListMemo } from '../../../lib/status/index.js';
 
