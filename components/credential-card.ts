@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/index.js';
+import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/report.js';
 import type { TrustTier } from '../lib/index.js';
 import { define } from './define.js';
 import { LocalizedElement } from './localized-element.js';

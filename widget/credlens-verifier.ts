@@ -10,7 +10,7 @@ import { codeSummary, fill, formatName, messages, type Lang } from '../component
 import { blockedByNetwork } from '../components/report-facts.js';
 import type { FetchLike } from '../lib/index.js';
 import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/index.js';
-import { verify as verifyCredential, type VerifyOptions } from '../lib/index.js';
+import { verify as verifyCredential, type VerifyOptions } from '../lib/verify.js';
 import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
 import { reportCard } from './report-card.js';
 import { verifierStyles } from './credlens-verifier.styles.js';

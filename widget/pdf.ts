@@ -1,4 +1,4 @@
-import { verifyAll, type LocatedReport, type VerifyAllOptions } from '../lib/index.js';
+import { verifyAll, type LocatedReport, type VerifyAllOptions } from '../lib/verify-all.js';
 import type { Check, CredentialLocation, VerificationReport, VerifyOptions } from '../lib/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { CODES, type CheckCode } from '../../lib/index.js';
+import { CODES, type CheckCode } from '../../lib/codes/index.js';
 import { en } from './en.js';
 import { LANGS } from './langs.js';
 import type { CodeMessages, Lang, Messages } from './types.js';

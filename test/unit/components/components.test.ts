@@ -130,7 +130,13 @@ describe('safety and helpers', () => {
   });
 
   it('tolerates a second registration of the same element (two scripts on one page)', () => {
-    expect(() => define('credlens-verdict-badge', class extends HTMLElement {})).not.toThrow();
+    const first = customElements.get('credlens-verdict-badge');
+    expect(first).toBeDefined();
+    const second = class extends HTMLElement {};
+    expect(() => define('credlens-verdict-badge', second)).not.toThrow();
+    // The first registration wins; the second class is not registered under the name.
+    expect(customElements.get('credlens-verdict-badge')).toBe(first);
+    expect(customElements.get('credlens-verdict-badge')).not.toBe(second);
   });
 
   it('has every UI string in every language and falls back to the registry for code summaries', () => {
