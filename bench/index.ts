@@ -8,7 +8,7 @@ import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr', 'cold-start'] as const;
+const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -53,6 +53,12 @@ if (args.only.has('verification')) {
   log('verification: cold, one fresh process per measurement');
   await measureCold(results, fixturesFile, args.quick ? 1 : 3, log);
   report.verification = results;
+}
+
+if (args.only.has('jsonld')) {
+  const { measureJsonLd } = await import('./sections/jsonld.js');
+  log('jsonld: the engine alone');
+  report.jsonld = await measureJsonLd(args.quick ? 40 : 200, log);
 }
 
 if (args.only.has('throughput')) {
