@@ -8,7 +8,7 @@ import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start'] as const;
+const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start', 'server'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -96,6 +96,12 @@ if (args.only.has('cold-start')) {
   const coldStart = await measureColdStart(fixtures, fixturesFile, { runs: args.quick ? 3 : 7 }, log);
   (report as BenchReport & { coldStart?: unknown }).coldStart = coldStart;
   coldStartLines = renderColdStart(coldStart);
+}
+
+if (args.only.has('server')) {
+  const { measureServerLoad } = await import('./sections/server.js');
+  log('server load: credlens serve under autocannon');
+  report.server = await measureServerLoad({ quick: args.quick }, log);
 }
 
 report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));

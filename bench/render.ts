@@ -1,6 +1,7 @@
 import type { ContentScriptResult } from './sections/content-script.js';
 import type { JsonLdRow } from './sections/jsonld.js';
 import type { QrResult } from './sections/qr.js';
+import { serverLoadTable, type ServerLoadResult } from './sections/server.js';
 import type { SizeResult } from './sections/size.js';
 import type { ThroughputResult } from './sections/throughput.js';
 import type { InputResult, ToolResult } from './sections/verification.js';
@@ -18,6 +19,7 @@ export interface BenchReport {
   contentScript?: ContentScriptResult;
   size?: SizeResult;
   qr?: QrResult;
+  server?: ServerLoadResult;
   targets?: Target[];
 }
 
@@ -184,6 +186,7 @@ export function renderReport(report: BenchReport): string {
   if (report.contentScript) out.push(...contentTable(report.contentScript));
   if (report.size) out.push(...sizeTable(report.size));
   if (report.qr) out.push(...qrTable(report.qr));
+  if (report.server) out.push('', ...serverLoadTable(report.server));
   const targets = judgeTargets(report);
   report.targets = targets;
   out.push('### Targets', '', renderTable(['target', 'goal', 'this run', 'state'], targets.map((t) => [t.name, t.goal, t.measured, t.state])), '');

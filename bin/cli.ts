@@ -8,14 +8,18 @@ import { verifyAll } from '../lib/verify-all.js';
 import { verify, type VerifyOptions } from '../lib/verify.js';
 import { formatReport, safeText } from './format-report.js';
 import { pinnedFetch, resolveHost } from '../node/fetch.js';
-import { directoryBundle, InputReadError as CliInputError, readInputBytes } from '../node/input.js';
+import { directoryBundle, InputReadError as CliInputError, isPdfBytes, readInputBytes } from '../node/input.js';
 import { setUpNodeQrDecoder } from '../node/qr.js';
-import { formatLocatedReports, isPdfBytes, worstVerdict } from './pdf-cli.js';
+import { formatLocatedReports, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
                   [--trust FILE]... [--profile eu-microcredential] [--recipient email:ADDRESS | did:DID]
                   [--challenge NONCE] [--domain DOMAIN]   (a presentation must answer them)
+  credlens verify <file | dir | url | ->... [--format table|csv|ndjson] [--concurrency N] [options as above]
+                  several inputs (or a folder, or - with one file, URL or JWT per line): a summary
+                  row per credential (file, verdict, format, issuer, title, first failing check)
+  credlens serve [--port N] [--redis URL] [...]   the HTTP API (credlens serve --help)
   credlens demo        verify the bundled example credentials, offline
   credlens --help | --version
 
@@ -23,7 +27,8 @@ Input: a JSON-LD credential, a JWT / SD-JWT, an Open Badges 2.0 assertion, a bak
 (PNG or SVG), a Europass credential (JAdES), a URL, or - for standard input. A PDF (a CV, a
 certificate) reports every credential in it: attached files, credential links, QR codes.
 
-Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input.`;
+Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input
+(several inputs: the worst of them, invalid first).`;
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, unverifiable: 3 } as const;
 
@@ -63,6 +68,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   try {
     if (command === 'verify') return await verifyCommand(rest, io);
+    if (command === 'serve') {
+      const { runServe } = await import('../server/serve.js');
+      return await runServe(rest, io);
+    }
     if (command === 'demo') {
       const { runCliDemo } = await import('./demo.js');
       return await runCliDemo(io);
@@ -107,6 +116,8 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
         recipient: { type: 'string' },
         challenge: { type: 'string' },
         domain: { type: 'string' },
+        format: { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -119,10 +130,12 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) {
-    io.err(`credlens verify: give exactly one file, URL or - (got ${positionals.length})\n\n${USAGE}`);
+  if (positionals.length === 0) {
+    io.err(`credlens verify: give a file, a folder, a URL or - (got none)\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const batch = await batchSettings(values, positionals, io);
+  if (batch === 'usage') return EXIT.usage;
   const source = positionals[0] as string;
   const options: VerifyOptions = {
     offline: values.offline,
@@ -163,6 +176,10 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.resources !== undefined) options.resources = await directoryBundle(values.resources);
   if (values.trust?.length) options.trust = await Promise.all(values.trust.map(loadTrustFile));
+  if (batch) {
+    const { runBatch } = await import('./batch.js');
+    return runBatch(positionals, options, batch, { out: io.out, err: io.err, progress: io === defaultIo && Boolean(process.stderr.isTTY) });
+  }
 
   const isUrl = /^https?:\/\//i.test(source);
   const input = isUrl ? source : await readInputBytes(source, Math.max(LIMITS.maxImageBytes, LIMITS.maxCredentialBytes));
@@ -179,6 +196,31 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color, source }));
   return exitCodeFor(report);
+}
+
+/**
+ * Several inputs, a folder, or --format / --concurrency: the batch run (bin/batch.ts). One file, URL
+ * or `-` without those keeps the single-credential output of the CLI contract.
+ */
+async function batchSettings(
+  values: { format?: string; concurrency?: string; json?: boolean },
+  positionals: string[],
+  io: Io,
+): Promise<{ format: 'table' | 'csv' | 'ndjson'; concurrency: number } | undefined | 'usage'> {
+  const { stat } = await import('node:fs/promises');
+  const isDirectory = positionals.length === 1 && !/^https?:\/\//i.test(positionals[0]!) && positionals[0] !== '-' && (await stat(positionals[0]!).then((s) => s.isDirectory(), () => false));
+  if (positionals.length === 1 && !isDirectory && values.format === undefined && values.concurrency === undefined) return undefined;
+  const format = values.format ?? (values.json ? 'ndjson' : 'table');
+  if (format !== 'table' && format !== 'csv' && format !== 'ndjson') {
+    io.err(`credlens verify: --format takes table, csv or ndjson, not "${safeText(format, 40)}"`);
+    return 'usage';
+  }
+  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    io.err('credlens verify: --concurrency takes a whole number from 1 to 64');
+    return 'usage';
+  }
+  return { format, concurrency };
 }
 
 async function loadTrustFile(path: string): Promise<TrustList> {

@@ -3,10 +3,6 @@ import { formatReport, safeText } from './format-report.js';
 
 /** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */
 
-export function isPdfBytes(input: unknown): input is Uint8Array {
-  return input instanceof Uint8Array && input[0] === 0x25 && input[1] === 0x50 && input[2] === 0x44 && input[3] === 0x46 && input[4] === 0x2d;
-}
-
 const RANK: Record<VerificationReport['verdict'], number> = { verified: 0, warning: 1, unverifiable: 2, invalid: 3 };
 
 /** The worst verdict of several reports: the exit status follows it (invalid 1 > unverifiable 3 > 0). */

@@ -27,6 +27,8 @@ export type InputReadDetails = {
   kind: string;
   /** How it was unwrapped, outermost first (a link, a baked image, a QR code...). */
   path?: string[];
+  /** The media type of the VC 2.0 envelope (a `data:` URL) the credential or presentation came in. */
+  envelope?: string;
 };
 
 export type InputUrlDetails = {

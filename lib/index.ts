@@ -47,7 +47,7 @@ export {
 } from './details.js';
 export { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
 export { CredlensError, UsageError, IoError, InputError, type ErrorCode, type IoErrorCode } from './errors.js';
-export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type ResourceBundle, type ResourceCache } from './io/index.js';
+export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type NetworkPolicy, type ResourceBundle, type ResourceCache } from './io/index.js';
 export type { TrustList, TrustedIssuer, TrustTier, TrustRegistry, TrustSourceOutcome } from './trust/types.js';
 export { parseTrustList, loadTrustList, TrustListError } from './trust/list.js';
 export { LIMITS } from './limits.js';

@@ -105,7 +105,7 @@ async function verifyWithContext(
   }
   if (opened) {
     sniffed = opened.sniffed;
-    inputCheck = { ...inputCheck, details: { ...inputCheck.details, envelope: opened.mediaType } };
+    if (inputCheck.code === 'INPUT_READ') inputCheck = { ...inputCheck, details: { kind: sniffed.kind, ...inputCheck.details, envelope: opened.mediaType } };
   }
 
   let classified: ReturnType<typeof classify>;

@@ -77,3 +77,8 @@ export async function readInputBytes(source: string, maxBytes: number): Promise<
   if (size > maxBytes) throw new InputReadError(`${source} is ${size} bytes, larger than the ${maxBytes} bytes Credlens reads`);
   return new Uint8Array(await readFile(source));
 }
+
+/** True when the bytes start with a PDF header (`%PDF-`): the caller then verifies every credential in it. */
+export function isPdfBytes(input: unknown): input is Uint8Array {
+  return input instanceof Uint8Array && input[0] === 0x25 && input[1] === 0x50 && input[2] === 0x44 && input[3] === 0x46 && input[4] === 0x2d;
+}

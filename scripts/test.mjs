@@ -58,6 +58,15 @@ if (wants('lint')) gate('lint', run('lint', 'npx', ['eslint', '.', '--max-warnin
 if (wants('imports')) gate('imports', run('import rules', 'npx', ['depcruise', 'lib', 'components', 'widget', 'entrypoints', 'bin', ...['node', 'server'].filter((d) => existsSync(d)), '--config', '.dependency-cruiser.cjs']));
 if (wants('typecheck')) gate('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (wants('unit')) {
+  if (!existsSync(process.env.CREDLENS_REDIS_SERVER ?? '/usr/bin/redis-server')) {
+    // The shared-cache tests start Debian's redis-server on a loopback port; install it where we may.
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (root) run('install redis-server', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server']);
+    if (!existsSync(process.env.CREDLENS_REDIS_SERVER ?? '/usr/bin/redis-server')) {
+      results.failed++;
+      failures.push('shared-cache tests: /usr/bin/redis-server is missing; install it with `sudo apt-get install redis-server`');
+    }
+  }
   run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
   countJson('unit tests', 'test-results/vitest.json');
 }

@@ -1,4 +1,4 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { sniff, type Sniffed } from '../../input/sniff.js';
 import { check, type Check } from '../../report.js';
 

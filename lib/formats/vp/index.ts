@@ -1,5 +1,5 @@
 import { parse as parseDidUrl } from 'did-resolver';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { resolveVerificationMethod, type KeyResolution } from '../../keys/index.js';
 import type { CredentialPlan, FormatHandler, PresentationBinding, Step, VerifyContext } from '../../pipeline/types.js';
 import { createDocumentLoader } from '../../proofs/data-integrity/document-loader.js';

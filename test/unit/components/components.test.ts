@@ -165,6 +165,6 @@ describe('safety and helpers', () => {
     expect(blockedByNetwork({ ...report, checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'x answered HTTP 404', details: { io: { code: 'IO_HTTP_STATUS', url: 'https://issuer.example/badge', httpStatus: 404 } } }] })).toBe(false);
     expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted', consulted: [] } }] })).toBe('trusted');
     // The English message alone decides nothing: only the recorded I/O code does.
-    expect(blockedByNetwork({ ...report, checks: [{ ...report.checks[0]!, message: 'Could not reach x: Failed to fetch', details: {} }] })).toBe(false);
+    expect(blockedByNetwork({ ...report, checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch' }] })).toBe(false);
   });
 });
