@@ -51,3 +51,14 @@ export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type NetworkPo
 export type { TrustList, TrustedIssuer, TrustTier, TrustRegistry, TrustSourceOutcome } from './trust/types.js';
 export { parseTrustList, loadTrustList, TrustListError } from './trust/list.js';
 export { LIMITS } from './limits.js';
+export {
+  parseTrainingRegistry,
+  TrainingRegistryError,
+  TRAINING_REGISTRY_FORMAT,
+  summariseLearning,
+  type TrainingRegistry,
+  type RegistryEntry,
+  type RegistryFinding,
+  type LearningSummary,
+  type QualificationGroup,
+} from './training-registry/index.js';

@@ -1,5 +1,6 @@
 import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
 import type { CheckDetails, UntypedDetails } from './details.js';
+import type { RegistryFinding } from './training-registry/types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';
@@ -41,6 +42,7 @@ export type CheckId =
   | 'seal-revocation'
   | 'seal-timestamp'
   | 'trust'
+  | 'registry'
   | 'microcredential'
   | (string & {});
 
@@ -152,6 +154,8 @@ export interface VerificationReport {
   microcredential?: MicrocredentialProfile;
   /** Formats `vp` and `vp-jwt` only: the holder and every credential's own report (docs/presentations.md). */
   presentation?: PresentationReport;
+  /** What the `registry` check found in the training registries the caller configured (docs/registries.md). */
+  registry?: RegistryFinding;
   verifiedAt: string;
 }
 

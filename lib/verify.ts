@@ -16,6 +16,8 @@ import { evaluateTrust } from './trust/evaluate.js';
 import { openEnvelope } from './formats/vp/enveloped.js';
 import { registryConfigProblem } from './trust/registries/config.js';
 import type { TrustList, TrustRegistry } from './trust/types.js';
+import { registryCheck } from './training-registry/check.js';
+import type { RegistryFinding, TrainingRegistry } from './training-registry/types.js';
 
 export interface VerifyOptions {
   /** The one network seam; defaults to the platform's fetch behind the guard. */
@@ -34,6 +36,8 @@ export interface VerifyOptions {
   trust?: readonly TrustList[];
   /** Issuer registries (DCC, OpenID Federation, EBSI TIR), consulted after the lists, most authoritative first; none by default. */
   registries?: readonly TrustRegistry[];
+  /** Training registries (eligible, quality-assured training for learning accounts), most authoritative first; see docs/registries.md. */
+  trainingRegistries?: readonly TrainingRegistry[];
   /** Apply the EU micro-credential profile to every credential. */
   profile?: 'eu-microcredential';
   /** `email:ADDRESS` or a DID the credential should belong to. */
@@ -158,6 +162,7 @@ async function verifyWithContext(
   const microcredential = plan.microcredential ?? (format !== 'unknown' && !container ? mapMicrocredential(format, plan.document) : undefined);
 
   const steps: Step[] = [...plan.steps];
+  let registryFinding: RegistryFinding | undefined;
   if (handler && format !== 'unknown' && !container) {
     steps.push({
       id: 'trust',
@@ -172,6 +177,21 @@ async function verifyWithContext(
           now: ctx.now,
           ebsiApiBase: ctx.ebsiApiBase,
         }),
+    });
+    steps.push({
+      id: 'registry',
+      needsAuthenticity: true,
+      run: async () => {
+        const result = registryCheck({
+          document: plan.document,
+          credential: plan.credential,
+          microcredential,
+          registries: options.trainingRegistries ?? [],
+          profile: ctx.profile,
+        });
+        registryFinding = result.finding;
+        return result.check;
+      },
     });
     steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
@@ -189,6 +209,7 @@ async function verifyWithContext(
   if (plan.credential) report.credential = plan.credential;
   if (microcredential) report.microcredential = microcredential;
   if (plan.presentation) report.presentation = await plan.presentation();
+  if (registryFinding) report.registry = registryFinding;
   return report;
 }
 

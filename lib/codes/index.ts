@@ -12,6 +12,7 @@ import { SOURCE_CODES } from './sources.js';
 import { EDC_CODES } from './edc.js';
 import { PDF_CODES } from './pdf.js';
 import { VP_CODES } from './vp.js';
+import { REGISTRY_CODES } from './registry.js';
 import type { CodeInfo } from './types.js';
 
 export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
@@ -36,6 +37,7 @@ export const CODES = {
   ...EDC_CODES,
   ...PDF_CODES,
   ...VP_CODES,
+  ...REGISTRY_CODES,
 } as const;
 
 export type CheckCode = keyof typeof CODES;

@@ -148,14 +148,15 @@ function creditPoints(spec: Obj | undefined): Array<{ framework?: string; point:
   return recordsOf(spec?.creditPoint).flatMap((c) => {
     const point = typeof c.point === 'number' ? c.point : typeof c.point === 'string' ? Number(c.point) : NaN;
     if (!Number.isFinite(point)) return [];
-    const framework = conceptLabel(c.framework);
+    const framework = conceptLabel(c.framework) ?? recordsOf(c.framework).map((f) => f.id).find((id): id is string => typeof id === 'string');
     return [{ point, ...(framework ? { framework } : {}) }];
   });
 }
 
 /** ECTS credit points stated by the specification, if any. */
 export function ectsOf(spec: Obj | undefined): number | undefined {
-  const ects = creditPoints(spec).find((c) => !c.framework || /ects/i.test(c.framework));
+  // Europass names the framework by concept (…/education-credit/6fcec5c5af) labelled "European Credit Transfer and Accumulation System".
+  const ects = creditPoints(spec).find((c) => !c.framework || /ects|european credit transfer|6fcec5c5af$/i.test(c.framework));
   return ects?.point;
 }
 
