@@ -15,6 +15,7 @@ export const INVALID_RULES = {
   validity: 'expired or not yet valid',
   jsonld: 'unsafe JSON-LD',
   unreadable: 'unreadable input',
+  carried: 'a credential the presentation carries is invalid for one of the reasons above',
 } as const;
 export type InvalidRule = keyof typeof INVALID_RULES;
 
@@ -25,13 +26,13 @@ const FAIL_RULES: Record<InvalidRule, readonly CheckCode[]> = {
     'DI_PROOF_EXPIRED', 'DI_PROOF_CHAIN_BROKEN', 'DI_SD_BASE_PROOF', 'DI_CANONICALIZATION_FAILED',
     'SD_DISCLOSURE_INVALID', 'SD_DISCLOSURE_UNREFERENCED', 'SD_DIGEST_DUPLICATE', 'SD_TOO_MANY_DISCLOSURES',
     'KB_REQUIRED', 'KB_INVALID_SIGNATURE', 'KB_MALFORMED', 'KB_NO_HOLDER_KEY', 'KB_SD_HASH_MISMATCH', 'KB_STALE', 'KB_AUDIENCE_MISMATCH', 'KB_NONCE_MISMATCH',
-    'RECIPIENT_MISMATCH', 'OB2_RECIPIENT_MISMATCH',
+    'RECIPIENT_MISMATCH', 'OB2_RECIPIENT_MISMATCH', 'VP_CHALLENGE_MISMATCH', 'VP_DOMAIN_MISMATCH',
     'SEAL_SIGNATURE_INVALID', 'SEAL_MALFORMED', 'SEAL_CRIT_UNKNOWN', 'SEAL_ALG_REJECTED', 'SEAL_CERT_REFERENCE_MISMATCH', 'SEAL_TIMESTAMP_INVALID',
     'OB2_SIGNATURE_INVALID', 'OB2_ALGORITHM_NOT_ALLOWED', 'OB2_SIGNED_WITHOUT_SIGNATURE', 'OB2_VERIFICATION_TYPE_UNKNOWN', 'OB2_HOSTED_COPY_MISMATCH',
   ],
   key: [
     'KEY_NOT_FOUND', 'KEY_NOT_AUTHORISED', 'KEY_CONTROLLER_MISMATCH', 'KEY_DID_INVALID', 'KEY_MATERIAL_INVALID', 'ISSUER_METADATA_INVALID', 'ISSUER_CERTIFICATE_INVALID',
-    'CLAIMS_MISMATCH', 'OB2_KEY_NOT_FOUND', 'OB2_KEY_NOT_AUTHORISED', 'OB2_HOSTED_ORIGIN_MISMATCH', 'OB2_HOSTED_ID_INVALID', 'OB2_ISSUER_MALFORMED',
+    'CLAIMS_MISMATCH', 'VP_HOLDER_MISSING', 'VP_HOLDER_MISMATCH', 'OB2_KEY_NOT_FOUND', 'OB2_KEY_NOT_AUTHORISED', 'OB2_HOSTED_ORIGIN_MISMATCH', 'OB2_HOSTED_ID_INVALID', 'OB2_ISSUER_MALFORMED',
     'SEAL_CERT_EXPIRED', 'SEAL_CERT_NOT_YET_VALID', 'SEAL_CERT_CHAIN_INVALID', 'SEAL_CERT_KEY_USAGE', 'SEAL_CERT_REVOKED', 'SEAL_IDENTITY_MISMATCH',
   ],
   revoked: ['STATUS_REVOKED', 'STATUS_SUSPENDED', 'OB2_REVOKED', 'OB2_HOSTED_NOT_FOUND', 'TRUST_UNTRUSTED'],
@@ -40,8 +41,9 @@ const FAIL_RULES: Record<InvalidRule, readonly CheckCode[]> = {
   unreadable: [
     'INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_MALFORMED', 'INPUT_TOO_DEEP', 'INPUT_DUPLICATE_MEMBER', 'INPUT_URL_BLOCKED', 'KEY_FETCH_BLOCKED',
     'BAKED_MALFORMED', 'BAKED_TOO_LARGE', 'PDF_MALFORMED', 'PDF_EMBEDDED_FILE_TOO_LARGE', 'PDF_EMBEDDED_FILE_UNREADABLE',
-    'OB2_ASSERTION_MALFORMED', 'DI_ISSUER_MISSING', 'CLAIMS_MISSING',
+    'OB2_ASSERTION_MALFORMED', 'DI_ISSUER_MISSING', 'CLAIMS_MISSING', 'VP_ENTRY_MALFORMED', 'ENVELOPE_MALFORMED',
   ],
+  carried: ['VP_CREDENTIAL_INVALID'],
 };
 
 /** Why a code that is not a failure has the effect it has: one sentence per effect. */
@@ -74,6 +76,10 @@ const NOTES: Partial<Record<CheckCode, string>> = {
   INPUT_URL_BLOCKED: 'a private or non-HTTPS address: hostile input',
   VALIDITY_DATE_MALFORMED: 'an unreadable validity date may hide an expiry',
   SEAL_TIME_IN_FUTURE: 'a seal made in the future is not yet valid',
+  VP_HOLDER_MISMATCH: 'the presentation was signed by someone other than the holder it names',
+  VP_HOLDER_MISSING: 'a signature by nobody in particular proves nothing about the holder',
+  VP_CHALLENGE_MISMATCH: 'a presentation made for another request may be a replay',
+  VP_DOMAIN_MISMATCH: 'a presentation made for another domain may be a replay',
   OB2_BADGE_CLASS_MALFORMED: 'without an issuer profile, who issued the badge cannot be established',
 };
 

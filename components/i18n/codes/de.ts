@@ -241,4 +241,9 @@ export const codes: CodeMessages = {
   VP_HOLDER_NOT_SUBJECT: 'Mindestens ein Nachweis in der Präsentation betrifft jemand anderen als den Inhaber, der ihn vorlegt.',
   VP_HOLDER_NOT_CHECKED: 'Ob die Nachweise den Inhaber betreffen, wurde nicht geprüft: Die Präsentation beweist nicht, wer ihr Inhaber ist.',
   ENVELOPE_MALFORMED: 'Der eingebettete (enveloped) Nachweis oder die Präsentation ist keine lesbare data:-URL eines bekannten Medientyps.',
+  REGISTRY_LISTED: 'Ein Weiterbildungsregister, auf das Sie sich stützen, führt die Qualifikation, und ihre Eintragung galt am Ausstellungsdatum.',
+  REGISTRY_LAPSED: 'Ein Weiterbildungsregister, auf das Sie sich stützen, führt die Qualifikation, aber ihre Eintragung galt am Ausstellungsdatum nicht.',
+  REGISTRY_NOT_LISTED: 'Kein Weiterbildungsregister, auf das Sie sich stützen, führt die Qualifikation, die dieser Nachweis nennt.',
+  REGISTRY_NONE: 'Es ist kein Weiterbildungsregister eingerichtet, daher wurde nicht nachgesehen, ob die Weiterbildung als förderfähig geführt wird.',
+  REGISTRY_CLAIM_UNCONFIRMED: 'Der Nachweis nennt einen Registereintrag, den die Weiterbildungsregister, auf die Sie sich stützen, nicht bestätigen.',
 };

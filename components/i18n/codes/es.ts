@@ -242,4 +242,9 @@ export const codes: CodeMessages = {
   VP_HOLDER_NOT_SUBJECT: 'Al menos una credencial de la presentación se refiere a otra persona distinta del titular que la presenta.',
   VP_HOLDER_NOT_CHECKED: 'No se comprobó si las credenciales se refieren al titular: la presentación no prueba quién es su titular.',
   ENVELOPE_MALFORMED: 'La credencial o presentación envuelta no es una URL data: legible de un tipo de medio conocido.',
+  REGISTRY_LISTED: 'Un registro de formación en el que usted se basa incluye la cualificación, y su inscripción estaba vigente en la fecha de emisión.',
+  REGISTRY_LAPSED: 'Un registro de formación en el que usted se basa incluye la cualificación, pero su inscripción no estaba vigente en la fecha de emisión.',
+  REGISTRY_NOT_LISTED: 'Ningún registro de formación en el que usted se basa incluye la cualificación que nombra esta credencial.',
+  REGISTRY_NONE: 'No hay ningún registro de formación configurado, así que no se consultó si la formación figura como financiable.',
+  REGISTRY_CLAIM_UNCONFIRMED: 'La credencial menciona una inscripción en un registro que los registros de formación en los que usted se basa no confirman.',
 };

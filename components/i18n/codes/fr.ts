@@ -242,4 +242,9 @@ export const codes: CodeMessages = {
   VP_HOLDER_NOT_SUBJECT: 'Au moins un justificatif de la présentation concerne une autre personne que le titulaire qui le présente.',
   VP_HOLDER_NOT_CHECKED: 'Il n’a pas été vérifié que les justificatifs concernent le titulaire : la présentation ne prouve pas qui est son titulaire.',
   ENVELOPE_MALFORMED: 'Le justificatif ou la présentation « enveloppé » n’est pas une URL data: lisible d’un type de média connu.',
+  REGISTRY_LISTED: 'Un répertoire de formations sur lequel vous vous appuyez recense la certification, et son enregistrement était en vigueur à la date de délivrance.',
+  REGISTRY_LAPSED: 'Un répertoire de formations sur lequel vous vous appuyez recense la certification, mais son enregistrement n’était pas en vigueur à la date de délivrance.',
+  REGISTRY_NOT_LISTED: 'Aucun répertoire de formations sur lequel vous vous appuyez ne recense la certification que nomme ce justificatif.',
+  REGISTRY_NONE: 'Aucun répertoire de formations n’est configuré : l’éligibilité de la formation n’a donc pas été recherchée.',
+  REGISTRY_CLAIM_UNCONFIRMED: 'Le justificatif mentionne un enregistrement que les répertoires de formations sur lesquels vous vous appuyez ne confirment pas.',
 };

@@ -242,4 +242,9 @@ export const codes: CodeMessages = {
   VP_HOLDER_NOT_SUBJECT: 'Almeno una credenziale della presentazione riguarda una persona diversa dal titolare che la presenta.',
   VP_HOLDER_NOT_CHECKED: 'Non è stato verificato se le credenziali riguardano il titolare: la presentazione non prova chi sia il titolare.',
   ENVELOPE_MALFORMED: 'La credenziale o presentazione incapsulata non è un URL data: leggibile di un tipo di media noto.',
+  REGISTRY_LISTED: 'Un registro della formazione su cui fai affidamento elenca la qualifica, e la sua registrazione era in vigore alla data di rilascio.',
+  REGISTRY_LAPSED: 'Un registro della formazione su cui fai affidamento elenca la qualifica, ma la sua registrazione non era in vigore alla data di rilascio.',
+  REGISTRY_NOT_LISTED: 'Nessun registro della formazione su cui fai affidamento elenca la qualifica indicata da questa credenziale.',
+  REGISTRY_NONE: 'Nessun registro della formazione è configurato, quindi non si è verificato se la formazione risulta finanziabile.',
+  REGISTRY_CLAIM_UNCONFIRMED: 'La credenziale indica una registrazione che i registri della formazione su cui fai affidamento non confermano.',
 };

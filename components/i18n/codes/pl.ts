@@ -242,4 +242,9 @@ export const codes: CodeMessages = {
   VP_HOLDER_NOT_SUBJECT: 'Co najmniej jedno poświadczenie w prezentacji dotyczy innej osoby niż posiadacz, który je przedstawia.',
   VP_HOLDER_NOT_CHECKED: 'Nie sprawdzono, czy poświadczenia dotyczą posiadacza: prezentacja nie dowodzi, kim jest jej posiadacz.',
   ENVELOPE_MALFORMED: 'Opakowane poświadczenie lub prezentacja nie jest czytelnym adresem data: o znanym typie nośnika.',
+  REGISTRY_LISTED: 'Rejestr szkoleń, na którym polegasz, wymienia tę kwalifikację, a jej wpis obowiązywał w dniu wydania.',
+  REGISTRY_LAPSED: 'Rejestr szkoleń, na którym polegasz, wymienia tę kwalifikację, ale jej wpis nie obowiązywał w dniu wydania.',
+  REGISTRY_NOT_LISTED: 'Żaden rejestr szkoleń, na którym polegasz, nie wymienia kwalifikacji wskazanej w tym poświadczeniu.',
+  REGISTRY_NONE: 'Nie skonfigurowano żadnego rejestru szkoleń, więc nie sprawdzono, czy szkolenie jest wymienione jako kwalifikujące się do finansowania.',
+  REGISTRY_CLAIM_UNCONFIRMED: 'Poświadczenie wskazuje wpis w rejestrze, którego rejestry szkoleń, na których polegasz, nie potwierdzają.',
 };

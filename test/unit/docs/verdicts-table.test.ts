@@ -42,7 +42,7 @@ describe('docs/verdicts.md severity table', () => {
     }
   });
 
-  it('makes a credential invalid only for the six reasons of the rule', () => {
+  it('makes a credential invalid only for the six reasons of the rule (or, for a presentation, a credential it carries that is invalid for one of them)', () => {
     const reasons = Object.values(INVALID_RULES);
     for (const row of rows().filter((r) => r.effect === 'invalid')) {
       expect(reasons.some((reason) => row.why.startsWith(reason)), `${row.code}: ${row.why}`).toBe(true);
