@@ -1,7 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../lib/index.js';
-import { memoryBundle } from '../../../lib/io/index.js';
 import type { FetchLike } from '../../../lib/io/types.js';
 import type { Check, VerificationReport } from '../../../lib/report.js';
 import { clearStatusListMemo } from '../../../lib/status/index.js';
@@ -23,23 +22,8 @@ const AT = new Date('2026-06-01T00:00:00Z');
 const INDEX = 7;
 const online = (fetch: FetchLike, extra: Record<string, unknown> = {}) => ({ fetch, at: AT, network: { resolveHost: async () => ['93.184.215.14'] }, ...extra });
 
-/** RevocationList2020's context is not shipped (it is published by no maintained package); a caller provides it as a resource, as this test does. */
+/** RevocationList2020's context is shipped, pinned (lib/io/contexts): no resource bundle is needed to read such a credential. */
 const RL2020_CONTEXT_URL = 'https://w3id.org/vc-revocation-list-2020/v1';
-const RL2020_CONTEXT = {
-  '@context': {
-    '@protected': true,
-    RevocationList2020Credential: { '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020Credential' },
-    RevocationList2020: { '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020', '@context': { '@protected': true, encodedList: 'https://w3id.org/vc-revocation-list-2020#encodedList' } },
-    RevocationList2020Status: {
-      '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020Status',
-      '@context': {
-        '@protected': true,
-        revocationListCredential: { '@id': 'https://w3id.org/vc-revocation-list-2020#revocationListCredential', '@type': '@id' },
-        revocationListIndex: 'https://w3id.org/vc-revocation-list-2020#revocationListIndex',
-      },
-    },
-  },
-};
 
 type Mechanism = 'BitstringStatusList' | 'StatusList2021' | 'RevocationList2020';
 
@@ -111,8 +95,7 @@ function statusOf(report: VerificationReport): Check {
 
 async function run(mechanism: Mechanism, credential: Record<string, unknown>, served: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<VerificationReport> {
   clearStatusListMemo();
-  const resources = mechanism === 'RevocationList2020' ? { resources: memoryBundle({ [RL2020_CONTEXT_URL]: RL2020_CONTEXT }) } : {};
-  return verify(credential, online(jsonServer(served), { ...resources, ...extra }));
+  return verify(credential, online(jsonServer(served), extra));
 }
 
 describe.each(['BitstringStatusList', 'StatusList2021', 'RevocationList2020'] as const)('the revocation rule for %s', (mechanism) => {
