@@ -246,3 +246,54 @@ describe('the revocation rule for 1EdTech revocation lists (unsigned, served whe
     expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
   });
 });
+
+describe('a status list signed with a key the issuer\'s DID document authorises', () => {
+  const url = 'https://status.example/delegated/1';
+  const DID = 'did:web:university.example';
+  const DID_URL = 'https://university.example/.well-known/did.json';
+
+  /** A did:web issuer whose document lists its own key, and optionally a status service's did:key key, under assertionMethod. */
+  function webIssuer(authorise: TestIssuer | undefined): { issuer: TestIssuer; document: Record<string, unknown> } {
+    const key = newIssuer();
+    const issuer: TestIssuer = { ...key, did: DID, method: `${DID}#key-1` };
+    const multibase = key.method.split('#')[1] as string;
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: DID,
+      verificationMethod: [{ id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: multibase }],
+      assertionMethod: ['#key-1', ...(authorise ? [authorise.method] : [])],
+    };
+    return { issuer, document };
+  }
+
+  it('counts as the issuer\'s: "not revoked" is relied on (verified), and the check names the key', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(service);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const trust = [{ name: 'My issuers', issuers: [{ id: DID }] }];
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: document }, { trust });
+    expect(statusOf(report).code, JSON.stringify(report.checks)).toBe('STATUS_ACTIVE');
+    expect(statusOf(report).details?.listAuthenticated).toBe(true);
+    expect(statusOf(report).details?.listKey).toBe(service.method);
+    expect(report.verdict).toBe('verified');
+  });
+
+  it('a key the issuer\'s DID document does not list is not the issuer\'s: "not revoked" stays a warning', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(undefined);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: document });
+    expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
+    expect(statusOf(report).message).toContain(`key ${service.method}`);
+    expect(report.verdict).toBe('warning');
+  });
+
+  it('a key the document lists only for authentication (not assertionMethod) does not authorise the list', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(undefined);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const served = { ...document, authentication: [service.method] };
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: served });
+    expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
+  });
+});
