@@ -109,6 +109,14 @@ test('presentation view screenshots: light and dark, 360 and 1200 px', async ({ 
         if (id === 'vp-di') await view.locator('[part=credential] summary').first().click();
         await page.locator('credlens-verifier').screenshot({ path: join(out, `widget-presentation-${id}-${scheme}-${width}.png`) });
       }
+      // The examples page sections this issue added: the hard cases and the presentations.
+      await page.goto(`${demo.board}/examples`);
+      for (const section of ['rules', 'presentations']) {
+        for (const id of await page.locator(`section#${section} li[data-example]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-example')))) {
+          await settledState(page, `li[data-example="${id}"] credlens-verifier`);
+        }
+        await page.locator(`section#${section}`).screenshot({ path: join(out, `demo-examples-${section}-${scheme}-${width}.png`) });
+      }
       await context.close();
     }
   }
