@@ -2,16 +2,17 @@ import type { FormatId, Verdict } from '../lib/index.js';
 import { tamperJwt, type DemoIssuer } from './issuer.js';
 import type { DemoIssuers } from './issuers/index.js';
 import { bakePng, bakeSvgHosted } from './issuers/baked.js';
+import { RULE_EXAMPLES } from './rule-examples.js';
 import { ebsiAttestation, elmMicrocredential, languageCertificate, sdJwtLanguageCertificate, teamworkBadge } from './credentials.js';
 
 /**
  * Every example credential the demo serves, as data. Add a format here when its handler lands in
  * lib/formats/index.ts: the examples page, the smoke test and the e2e tests read this list.
  */
-export type Variant = 'valid' | 'tampered' | 'revoked' | 'expired' | 'unverifiable' | 'hostile';
+export type Variant = 'valid' | 'tampered' | 'revoked' | 'expired' | 'unverifiable' | 'hostile' | 'nonconforming' | 'unknown-signer' | 'presentation';
 
 /** The examples page groups examples by how they are made, with one plain sentence per group. */
-export type Group = 'vc-jwt' | 'ob3-jose' | 'ob3-di' | 'vc2-ecdsa' | 'sd-jwt-vc' | 'ebsi' | 'edc' | 'ob2-hosted' | 'baked';
+export type Group = 'vc-jwt' | 'ob3-jose' | 'ob3-di' | 'vc2-ecdsa' | 'sd-jwt-vc' | 'ebsi' | 'edc' | 'ob2-hosted' | 'baked' | 'rules' | 'presentations';
 
 export const GROUPS: Record<Group, { title: string; intro: string }> = {
   'vc-jwt': {
@@ -50,6 +51,14 @@ export const GROUPS: Record<Group, { title: string; intro: string }> = {
     title: 'Baked badge images (PNG and SVG)',
     intro: 'A badge picture that carries its credential inside the file: the image is read, never trusted by its looks.',
   },
+  rules: {
+    title: 'Hard cases: who signed it, and what counts as evidence',
+    intro: 'Credentials that other verifiers get wrong in one direction or the other. Invalid means “do not rely on this”; a genuine credential with a flaw is a warning; a credential whose signer cannot be known is unverifiable.',
+  },
+  presentations: {
+    title: 'Verifiable Presentations from a learner’s wallet',
+    intro: 'A wallet shares a presentation: the holder signs it, and it carries one or more credentials. The holder is checked against their DID, and each credential gets its own verdict, shown under the holder.',
+  },
 };
 
 export interface Example {
@@ -64,6 +73,10 @@ export interface Example {
   expectServer?: Verdict;
   /** One sentence for the examples page. */
   explain: string;
+  /** Check codes the report must contain, for the reason the example demonstrates (the smoke test checks them). */
+  codes?: readonly string[];
+  /** A presentation: how many credentials it carries, each about the holder and with the example's verdict. */
+  presents?: number;
   /** `no-cors`: served from the issuer without CORS headers, as many real issuers do. */
   served: 'cors' | 'no-cors';
   contentType: string;
@@ -651,6 +664,7 @@ export const EXAMPLES: readonly Example[] = [
     contentType: 'image/svg+xml',
     make: async ({ origin }) => bakeSvgHosted(`${origin}/credentials/ob2-hosted-revoked`, 'XLS', '#6b6b6b'),
   },
+  ...RULE_EXAMPLES,
 ];
 
 export function exampleById(id: string): Example | undefined {

@@ -83,6 +83,9 @@ const VARIANT_LABELS: Record<Example['variant'], string> = {
   expired: 'expired',
   unverifiable: 'issuer blocks reads',
   hostile: 'hostile content',
+  nonconforming: 'breaks its schema',
+  'unknown-signer': 'signer unknown',
+  presentation: 'presentation',
 };
 
 /** One credential, verified in full: `/verify?src=URL` (the link an applicant would share). */

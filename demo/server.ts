@@ -315,6 +315,14 @@ function demonstrates(example: (typeof EXAMPLES)[number], report: VerificationRe
     revoked: (code) => /REVOKED/.test(code),
     expired: (code) => code === 'VALIDITY_EXPIRED',
   };
+  const codes = new Set<string>(report.checks.map((c) => c.code));
+  const missing = (example.codes ?? []).filter((code) => !codes.has(code));
+  if (missing.length > 0) return `missing ${missing.join(', ')}: `;
+  if (example.presents !== undefined) {
+    const nested = report.presentation?.credentials ?? [];
+    const wrong = nested.filter((c) => c.report.verdict !== example.expect || c.subjectIsHolder !== true);
+    if (nested.length !== example.presents || wrong.length > 0) return `presents ${nested.length} credentials (${nested.map((c) => `${c.report.verdict}${c.subjectIsHolder ? '' : ', not about the holder'}`).join('; ')}), expected ${example.presents}: `;
+  }
   const reason = example.expect === 'invalid' ? reasons[example.variant] : undefined;
   if (!reason) return undefined;
   return failed.some((c) => reason(c.code, c.id)) ? undefined : `not ${example.variant} for the expected reason: `;

@@ -9,12 +9,12 @@ import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring
 import { statusEntries, type StatusEntry } from './entries.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
 import { checkTokenStatus, type TokenStatusOptions } from './token-status-list.js';
-import { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
+import { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 
 export { statusEntries, type StatusEntry } from './entries.js';
 export { decodeEncodedList, readStatus } from './bitstring.js';
 export { clearStatusListMemo } from './list-memo.js';
-export { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
+export { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 export { checkTokenStatus, statusClaim, readTokenStatus, decodeStatusListBytes, type TokenStatusOptions, type StatusListKeyResolver } from './token-status-list.js';
 
 /** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
@@ -116,14 +116,15 @@ async function authenticateList(url: string, text: string, issuer: string | unde
       details: { listVerdict: report.verdict, listProblems: failing, report },
     };
   }
-  if (!authorisedStatusSigner(issuer, signer, ctx)) {
-    return {
-      authenticated: false,
-      signer,
-      why: `it is signed by ${signer ?? 'an unnamed party'}, not by the credential's issuer ${issuer ?? '(unknown)'} nor by a status-list signer a trust list authorises for that issuer`,
-    };
-  }
-  return { authenticated: true, signer };
+  if (authorisedStatusSigner(issuer, signer, ctx)) return { authenticated: true, signer };
+  const keys = listSigningKeys(report);
+  const delegated = await issuerDocumentAuthorises(issuer, keys, ctx);
+  if (delegated) return { authenticated: true, signer, details: { listKey: delegated, listKeyAuthorisedBy: issuer } };
+  return {
+    authenticated: false,
+    signer,
+    why: `it is signed by ${signer ?? 'an unnamed party'}${keys.length > 0 ? ` (key ${keys.join(', ')})` : ''}, not by the credential's issuer ${issuer ?? '(unknown)'}, nor with a key the issuer's DID document lists under assertionMethod, nor by a status-list signer a trust list authorises for that issuer`,
+  };
 }
 
 function documentId(document: Record<string, unknown>): string | undefined {

@@ -15,7 +15,8 @@ test.describe('a recruiter looks at the example credentials', () => {
       const state = await settledState(page, selector);
       expect(state, example.id).toBe(await expectedVerdict(example));
       // The verdict is in words, not colour alone.
-      const label = page.locator(selector).locator('credlens-verdict-badge [part=label]');
+      // The element's own badge (a presentation also has one per credential it carries).
+      const label = page.locator(selector).locator('credlens-verdict-badge [part=label]').first();
       await expect(label).not.toHaveText('');
     }
     expect(csp).toEqual([]);
