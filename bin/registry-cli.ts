@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ADAPTERS, importRegistry, loadRegistry, writeRegistryFiles, type AdapterName } from '../node/registry-files.js';
 import { indexOf } from '../lib/training-registry/index.js';
+import type { FetchLike } from '../lib/index.js';
 import { safeText } from './format-report.js';
 
 export const REGISTRY_USAGE = `Usage:
@@ -123,7 +124,7 @@ async function lookupCommand(argv: string[], io: Io): Promise<number> {
   return found === codes.length ? 0 : 1;
 }
 
-async function networkFor(source: string): Promise<{ fetch?: import('../lib/index.js').FetchLike }> {
+async function networkFor(source: string): Promise<{ fetch?: FetchLike }> {
   if (!/^https?:\/\//i.test(source)) return {};
   const { pinnedFetch } = await import('../node/fetch.js');
   return { fetch: pinnedFetch() };
