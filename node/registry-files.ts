@@ -5,6 +5,7 @@
  * lookup well under 1 ms) and reads the whole file otherwise; `--registry URL` downloads a registry
  * in our format.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
@@ -134,24 +135,38 @@ export interface LoadOptions {
  */
 export async function loadRegistry(source: string, options: LoadOptions = {}): Promise<TrainingRegistry> {
   if (/^https?:\/\//i.test(source)) return loadRegistryUrl(source, options);
+  const registryStat = await stat(source).catch((error: Error) => {
+    throw new InputReadError(`--registry ${source}: ${error.message}`);
+  });
+  const index = await readFile(indexPathFor(source)).catch(() => undefined);
+  if (index) {
+    const indexStat = await stat(indexPathFor(source));
+    if (registryStat.mtimeMs > indexStat.mtimeMs + 1000) {
+      throw new InputReadError(`--registry ${source}: the file changed after its index ${indexPathFor(source)} was written; rebuild it (credlens registry import --from credlens ${source} -o ${source}) or delete the index`);
+    }
+    // The registry stays on disk: each lookup reads its one entry (a few hundred bytes) from the open file.
+    const fd = openSync(source, 'r');
+    const spans = {
+      size: registryStat.size,
+      read(start: number, end: number): Uint8Array {
+        const buffer = Buffer.allocUnsafe(end - start);
+        const n = readSync(fd, buffer, 0, end - start, start);
+        return buffer.subarray(0, n);
+      },
+    };
+    try {
+      return openIndexedRegistry(spans, index, source);
+    } catch (error) {
+      closeSync(fd);
+      if (error instanceof TrainingRegistryError) throw new InputReadError(`--registry ${source}: ${error.message}`);
+      throw error;
+    }
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(source);
   } catch (error) {
     throw new InputReadError(`--registry ${source}: ${(error as Error).message}`);
-  }
-  const index = await readFile(indexPathFor(source)).catch(() => undefined);
-  if (index) {
-    const [registryStat, indexStat] = await Promise.all([stat(source), stat(indexPathFor(source))]);
-    if (registryStat.mtimeMs > indexStat.mtimeMs + 1000) {
-      throw new InputReadError(`--registry ${source}: the file changed after its index ${indexPathFor(source)} was written; rebuild it (credlens registry import --from credlens ${source} -o ${source}) or delete the index`);
-    }
-    try {
-      return openIndexedRegistry(bytes, index, source);
-    } catch (error) {
-      if (error instanceof TrainingRegistryError) throw new InputReadError(`--registry ${source}: ${error.message}`);
-      throw error;
-    }
   }
   return parseRegistry(json({ file: source, text: decode(bytes, source) }), source);
 }

@@ -3,8 +3,9 @@
  * file in our JSON format written one entry per line, and beside it a compact binary index of every
  * key (code, alias, block code) sorted by its UTF-8 bytes, each pointing at the byte span of its
  * entry in the registry file. Opening both costs a read of the two files and no JSON parse of the
- * entries; a lookup is a binary search over the keys and the parse of one entry, well under 1 ms
- * (the benchmark's registry rows). Written by hand: no library stores a sorted string table with
+ * entries; a lookup is a binary search over the keys, a read of one entry's bytes and its parse,
+ * well under 1 ms (the benchmark's registry rows). The registry file itself need not be in memory:
+ * node/registry-files.ts reads each entry's span from the open file. Written by hand: no library stores a sorted string table with
  * byte spans into a JSON file, and the format is small. Platform-neutral (bytes in, bytes out):
  * node/registry-files.ts reads and writes the files.
  *
@@ -35,6 +36,12 @@ export interface IndexHeader {
   keys: number;
   schemes: string[];
   created: string;
+}
+
+/** Where an index finds the entries: the registry's bytes, or a reader of spans of its file. */
+export interface RegistrySpans {
+  readonly size: number;
+  read(start: number, end: number): Uint8Array;
 }
 
 export interface IndexedRegistryFiles {
@@ -145,11 +152,12 @@ export function readIndexHeader(index: Uint8Array): IndexHeader {
  * Throws TrainingRegistryError when the index does not belong to these bytes (a registry edited
  * or replaced after indexing): rebuild the index with `credlens registry import`.
  */
-export function openIndexedRegistry(json: Uint8Array, indexBytes: Uint8Array, where = 'registry'): TrainingRegistry {
+export function openIndexedRegistry(registryFile: Uint8Array | RegistrySpans, indexBytes: Uint8Array, where = 'registry'): TrainingRegistry {
+  const json: RegistrySpans = registryFile instanceof Uint8Array ? { size: registryFile.length, read: (start, end) => registryFile.subarray(start, end) } : registryFile;
   const index = indexBytes.byteOffset % 4 === 0 ? indexBytes : indexBytes.slice();
   const header = readIndexHeader(index);
-  if (header.registryBytes !== json.length) {
-    throw new TrainingRegistryError(`${where}: the index was built for a registry of ${header.registryBytes} bytes, this one has ${json.length}: rebuild the index`);
+  if (header.registryBytes !== json.size) {
+    throw new TrainingRegistryError(`${where}: the index was built for a registry of ${header.registryBytes} bytes, this one has ${json.size}: rebuild the index`);
   }
   const view = new DataView(index.buffer, index.byteOffset, index.byteLength);
   const tablesAt = align4(12 + view.getUint32(8, true));
@@ -176,10 +184,10 @@ export function openIndexedRegistry(json: Uint8Array, indexBytes: Uint8Array, wh
     if (!entry) {
       const start = spans[i * 2]!;
       const end = spans[i * 2 + 1]!;
-      if (end > json.length || start >= end) throw new TrainingRegistryError(`${where}: the index points outside the registry: rebuild the index`);
+      if (end > json.size || start >= end) throw new TrainingRegistryError(`${where}: the index points outside the registry: rebuild the index`);
       let value: unknown;
       try {
-        value = JSON.parse(decoder.decode(json.subarray(start, end)));
+        value = JSON.parse(decoder.decode(json.read(start, end)));
       } catch {
         throw new TrainingRegistryError(`${where}: the index does not match the registry (entry ${i} is not where it says): rebuild the index`);
       }
@@ -199,7 +207,7 @@ export function openIndexedRegistry(json: Uint8Array, indexBytes: Uint8Array, wh
     let hi = keyCount - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const order = compareBytes(keyBytes.subarray(keyStart[mid]!, keyStart[mid + 1]!), key);
+      const order = compareAt(keyBytes, keyStart[mid]!, keyStart[mid + 1]!, key);
       if (order === 0) return mid;
       if (order < 0) lo = mid + 1;
       else hi = mid - 1;
@@ -231,6 +239,16 @@ export function openIndexedRegistry(json: Uint8Array, indexBytes: Uint8Array, wh
   }
   attachIndex(registry, lookup);
   return registry;
+}
+
+/** compareBytes(bytes[start..end), key) without making a view per comparison (the binary search's inner loop). */
+function compareAt(bytes: Uint8Array, start: number, end: number, key: Uint8Array): number {
+  const n = Math.min(end - start, key.length);
+  for (let i = 0; i < n; i++) {
+    const d = bytes[start + i]! - key[i]!;
+    if (d !== 0) return d;
+  }
+  return end - start - key.length;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

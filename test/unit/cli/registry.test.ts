@@ -32,7 +32,7 @@ beforeAll(async () => {
   ownOnly = file('own.jwt', await alignedBadge(issuer, 'QF-EX-0001'));
 }, 120_000);
 
-describe('credlens registry import', () => {
+describe('credlens registry import', { timeout: 120_000 }, () => {
   it('writes our JSON format, one entry per line, and a compact index beside it', () => {
     const json = readFileSync(rncp, 'utf8');
     expect(JSON.parse(json)).toMatchObject({ format: 'credlens-training-registry/1', id: 'fr:france-competences:rncp-rs', published: '2026-11-01' });
@@ -62,7 +62,8 @@ describe('credlens registry import', () => {
   });
 });
 
-describe('credlens verify --registry', () => {
+// Each test runs the real CLI several times (a few seconds each from the TypeScript sources on a busy machine).
+describe('credlens verify --registry', { timeout: 120_000 }, () => {
   it('prints a listing: registry, code, title, level, eligibility, registration dates', async () => {
     const result = await credlens('verify', listed, ...at, '--registry', rncp);
     expect(result.code).toBe(0);
@@ -132,7 +133,7 @@ describe('credlens verify --registry', () => {
   });
 });
 
-describe('--registry URL', () => {
+describe('--registry URL', { timeout: 120_000 }, () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
