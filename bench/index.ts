@@ -109,7 +109,7 @@ let registryLines: string[] = [];
 if (args.only.has('registry')) {
   const { measureRegistry, renderRegistry } = await import('./sections/registry.js');
   log('registry: 200,000 entries, import, file index, lookups');
-  const registry = await measureRegistry({ quick: args.quick }, log);
+  const registry = await measureRegistry({ quick: args.quick, ...(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES ? { entries: Number(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES) } : {}) }, log);
   (report as BenchReport & { registry?: unknown }).registry = {
     ...registry,
     indexedLookupUs: undefined,

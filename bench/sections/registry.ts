@@ -10,8 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexOf, parseTrainingRegistry, type TrainingRegistry } from '../../lib/training-registry/index.js';
-import { importRegistry, loadRegistry, writeRegistryFiles } from '../../node/registry-files.js';
+import { importRegistry, writeRegistryFiles } from '../../node/registry-files.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { formatMs, median, percentile } from '../table.js';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '../..');
 
 export interface RegistryBench {
   entries: number;
@@ -30,6 +35,8 @@ export interface RegistryBench {
   memoryLookupUs: number[];
   hits: number;
   lookups: number;
+  /** Heap of a process that opened the registry through its index and made the lookups. */
+  indexedHeapMB: number;
 }
 
 const ENTRIES = 200_000;
@@ -77,25 +84,23 @@ export async function measureRegistry(options: { quick: boolean; entries?: numbe
     const rounds = options.quick ? 3 : 7;
     const lookups = options.quick ? 5_000 : 20_000;
     const codes = lookupCodes(n, lookups);
-    // The file index first, alone in memory; the whole registry afterwards (its heap would slow the first).
-    log(`registry: opening it through its index ${rounds} times, ${lookups.toLocaleString('en')} lookups`);
+    // The file index in fresh processes, as the CLI and the server open it (not beside this process's
+    // 200,000 imported entries, whose garbage collection would be timed with the lookups).
+    log(`registry: opening it through its index in ${rounds} fresh processes, ${lookups.toLocaleString('en')} lookups each`);
+    const codesFile = join(dir, 'codes.json');
+    writeFileSync(codesFile, JSON.stringify(codes));
     const indexedLoadMs: number[] = [];
-    let indexed: TrainingRegistry | undefined;
-    for (let round = 0; round < rounds; round++) {
-      t = performance.now();
-      indexed = await loadRegistry(path);
-      indexedLoadMs.push(performance.now() - t);
-    }
-    const fileIndex = indexOf(indexed!);
     const indexedLookupUs: number[] = [];
-    const answers: Array<string | undefined> = [];
-    for (const code of codes) {
-      t = performance.now();
-      const found = fileIndex.lookup(code);
-      indexedLookupUs.push((performance.now() - t) * 1000);
-      answers.push(found ? `${found.entry.code}/${found.block?.code ?? ''}` : undefined);
+    let answers: Array<string | null> = [];
+    let indexedHeapMB = 0;
+    for (let round = 0; round < rounds; round++) {
+      const { stdout } = await run(process.execPath, [join(root, 'bin/run-ts.mjs'), join(root, 'bench/registry-child.ts'), path, codesFile], { maxBuffer: 64 * 1024 * 1024 });
+      const child = JSON.parse(stdout) as { loadMs: number; lookupUs: number[]; answers: Array<string | null>; heapMB: number };
+      indexedLoadMs.push(child.loadMs);
+      indexedLookupUs.push(...child.lookupUs);
+      answers = child.answers;
+      indexedHeapMB = child.heapMB;
     }
-    indexed = undefined;
 
     log(`registry: parsing it whole ${rounds} times, the same lookups in memory`);
     const wholeLoadMs: number[] = [];
@@ -114,7 +119,7 @@ export async function measureRegistry(options: { quick: boolean; entries?: numbe
       t = performance.now();
       const found = memoryIndex.lookup(code);
       memoryLookupUs.push((performance.now() - t) * 1000);
-      const answer = found ? `${found.entry.code}/${found.block?.code ?? ''}` : undefined;
+      const answer = found ? `${found.entry.code}/${found.block?.code ?? ''}` : null;
       if (answer !== answers[k]) throw new Error(`registry bench: the file index and the in-memory index disagree on ${code}`);
       if (found) hits++;
     });
@@ -132,6 +137,7 @@ export async function measureRegistry(options: { quick: boolean; entries?: numbe
       memoryLookupUs,
       hits,
       lookups,
+      indexedHeapMB,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -177,7 +183,7 @@ export function renderRegistry(r: RegistryBench): string[] {
     `Training registry: ${r.entries.toLocaleString('en')} generated entries (${r.keys.toLocaleString('en')} keys: codes, pages, block codes)`,
     `  import (France Compétences CSV, ${mb(r.csvBytes)})   ${formatMs(r.importMs)}`,
     `  write registry + index            ${formatMs(r.writeMs)}  (${mb(r.jsonBytes)} JSON, ${mb(r.indexBytes)} index)`,
-    `  open through the file index       ${formatMs(indexedLoad)} median of ${r.indexedLoadMs.length}`,
+    `  open through the file index       ${formatMs(indexedLoad)} median of ${r.indexedLoadMs.length} fresh processes (heap after the lookups ${r.indexedHeapMB.toFixed(0)} MB)`,
     `  open by parsing it whole          ${formatMs(wholeLoad)} median of ${r.wholeLoadMs.length}  (the index opens ${(wholeLoad / indexedLoad).toFixed(0)}× faster)`,
     `  lookup through the file index     p50 ${us(percentile(r.indexedLookupUs, 50))}  p99 ${us(percentile(r.indexedLookupUs, 99))}  max ${us(Math.max(...r.indexedLookupUs))}`,
     `  lookup in the in-memory index     p50 ${us(percentile(r.memoryLookupUs, 50))}  p99 ${us(percentile(r.memoryLookupUs, 99))}`,
