@@ -8,7 +8,7 @@ import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
 import { tokens } from './theme.js';
-import './registry-view.js';
+import { CredlensRegistryView } from './registry-view.js';
 
 /**
  * What a credential says, as text: title, image, issuer (with trust tier and country), learner,
@@ -306,6 +306,8 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+// Defined here too (define() is idempotent): a bundler that treats components as side-effect free drops a bare import.
+define('credlens-registry-view', CredlensRegistryView);
 define('credlens-credential-card', CredlensCredentialCard);
 
 declare global {
