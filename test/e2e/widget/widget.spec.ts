@@ -126,7 +126,7 @@ test.describe('a German job board', () => {
     expect(await settledState(page, 'credlens-verifier')).toBe(await expectedVerdict(EXAMPLES.find((e) => e.id === 'vc-jwt-revoked')!));
     const revoked = page.locator('credlens-verifier credlens-check-list li[data-code="STATUS_REVOKED"]');
     await expect(revoked.locator('[part=title]')).toHaveText('Widerrufsstatus');
-    await expect(revoked.locator('[part=why]')).toHaveText('Der Aussteller hat diesen Nachweis widerrufen.');
+    await expect(revoked.locator('[part=why]')).toHaveText('Die Statusliste, die der Nachweis nennt, führt ihn als widerrufen (das gilt auch, wenn die Liste selbst nicht authentifiziert werden konnte).');
     await expect(page.locator('credlens-verifier credlens-verdict-badge [part=label]').first()).toHaveText('Ungültig');
     const rows = await page.locator('credlens-verifier credlens-check-list li[data-code]').all();
     expect(rows.length).toBeGreaterThan(3);
