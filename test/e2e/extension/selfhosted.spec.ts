@@ -82,7 +82,7 @@ test.beforeAll(async () => {
     html(extensionPage('selfhosted-profile.html', { LANG: lang, CERTIFICATIONS: certifications, ACTIVITY: activity, POST_TEXT: post }));
   hosts.routes.set(PROFILE, page(LAYOUTS.current(certItems('Show credential'), 'Licenses &amp; certifications'), 'en', 'Activity', 'My certificate, scan to verify:'));
   hosts.routes.set(PROFILE_DE, page(LAYOUTS.current(certItems('Nachweis anzeigen'), 'Bescheinigungen und Zertifikate'), 'de', 'Aktivitäten', 'Mein Zertifikat:'));
-  hosts.routes.set(PROFILE_REDESIGN, page(LAYOUTS.redesign(certItems('Afficher l’identifiant'), 'Licences et certifications'), 'fr', 'Activité', 'Mon certificat :'));
+  hosts.routes.set(PROFILE_REDESIGN, page(LAYOUTS.redesign(certItems('Afficher le diplôme'), 'Licences et certifications'), 'fr', 'Activité', 'Mon certificat :'));
   hosts.routes.set(PROFILE_EMPTY, page('<section class="profile-card"><h2>Experience</h2><p>Analyst at Northwind</p></section>', 'en', 'Activity', ''));
   const port = await hosts.start();
 
