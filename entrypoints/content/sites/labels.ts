@@ -102,6 +102,20 @@ const HEADINGS = new Set(CREDENTIAL_SECTION_HEADINGS.map(normaliseLabel));
 /** Longest label: a longer text is no button label (and is not normalised at all). */
 const MAX_LABEL = Math.max(...[...BUTTONS, ...HEADINGS].map((l) => l.length)) + 16;
 
+const FIRST_LETTERS = new Set([...BUTTONS].map((b) => b[0]));
+const SHORTEST = Math.min(...[...BUTTONS].map((b) => b.length));
+
+/**
+ * A cheap test for every text node of a page: `false` for texts that cannot be a button label
+ * (too short, too long, or starting with a letter no label starts with), without normalising them.
+ */
+export function mayBeShowCredentialLabel(text: string): boolean {
+  if (text.length < SHORTEST || text.length > MAX_LABEL * 2) return false;
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  return i < text.length && FIRST_LETTERS.has(text.charAt(i).toLowerCase());
+}
+
 /** A link or button text (or its accessible name) that says "Show credential" in one of the languages. */
 export function isShowCredentialLabel(text: string | null | undefined): boolean {
   if (!text || text.length > MAX_LABEL * 2) return false;

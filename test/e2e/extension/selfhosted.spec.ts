@@ -167,3 +167,60 @@ test('the popup says when a profile page has no certifications section it recogn
   await popup.close();
   await p.close();
 });
+
+test('options: the card for links to unknown issuers says what is sent to whom; off, allowed and never-checked hosts decide which links get a mark', async () => {
+  test.setTimeout(240_000);
+  const extensionId = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const card = options.locator('#discovery');
+  await expect(card.getByRole('heading', { name: 'Links to unknown issuers' })).toBeVisible();
+  const privacy = options.locator('#discovery-privacy');
+  await expect(privacy).toContainText('To the server the link names');
+  await expect(privacy).toContainText('your IP address');
+  await expect(privacy).toContainText('Never sent: your cookies or logins, the page you were on');
+  await expect(privacy).toContainText('nothing goes to Credlens or to any third party');
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    for (const [label, width] of [['wide', 1100], ['narrow', 400]] as const) {
+      await options.setViewportSize({ width, height: 900 });
+      await card.screenshot({ path: join(SCREENSHOTS_DIR, `options-discovery-${label}-${scheme}.png`) });
+    }
+  }
+  await options.emulateMedia({ colorScheme: 'light' });
+  await options.setViewportSize({ width: 1100, height: 900 });
+
+  const host = new URL(ISSUER).hostname;
+  const saved = async () => expect(options.locator('#saved')).toContainText('Saved');
+  const setHosts = async (id: string, value: string) => {
+    await options.fill(`#${id}`, value);
+    await options.locator(`#${id}`).press('Tab');
+    await saved();
+  };
+  const certMarks = (p: Page) => p.locator('#certs credlens-mark');
+  // Off: the self-hosted links get no mark (the background is not allowed to ask their server).
+  await options.getByLabel('Check links to unknown issuers automatically').uncheck();
+  await saved();
+  const p = await context.newPage();
+  await p.goto(PROFILE);
+  await p.waitForTimeout(4000);
+  await baseExpect(certMarks(p)).toHaveCount(0);
+  // A host on the "always" list is checked even so: the marks come back, with the CLI's verdicts.
+  await setHosts('discovery-allow', `${host}, not a host!`);
+  await expect(options.locator('#discovery-allow-error')).toContainText('Not a host name, left out: not, a, host!');
+  await baseExpect(options.locator('#discovery-allow')).toHaveValue(host);
+  await p.reload();
+  await expectCliVerdicts(p);
+  // "Never" wins over "always" and over the automatic setting.
+  await options.getByLabel('Check links to unknown issuers automatically').check();
+  await saved();
+  await setHosts('discovery-deny', host);
+  await p.reload();
+  await p.waitForTimeout(4000);
+  await baseExpect(certMarks(p)).toHaveCount(0);
+  // Back to the defaults for any later test.
+  await setHosts('discovery-deny', '');
+  await setHosts('discovery-allow', '');
+  await p.close();
+  await options.close();
+});
