@@ -1,5 +1,5 @@
 import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js';
-import { isCredentialSectionHeading, isShowCredentialLabel, mayBeShowCredentialLabel } from './sites/labels.js';
+import { isCredentialSectionHeading, isShowCredentialLabel, mayBeLabel } from './sites/labels.js';
 import type { SiteProfile } from './sites/index.js';
 
 /** Maps a page link to the URL to verify, or `undefined` when it is not a credential link. */
@@ -133,8 +133,8 @@ export function* scanCandidates(
   }
   const contextLinks = new Set<Element>();
   const meaning = yield* scanContexts(root, site, recognise, pageUrl, pageHost, contextLinks);
-  // The meaning-based fallback finds "Show credential" buttons by their text in the text-node walk
-  // below (it visits every text node anyway): no second pass over every link of a big page.
+  // The meaning-based fallback finds "Show credential" buttons and section headings by their text in
+  // the text-node walk below (it visits every text node anyway): no second pass over a big page.
   yield* scanTextNodes(root, meaning ? { site, recognise, pageHost, seen: contextLinks } : undefined);
 }
 
@@ -183,7 +183,8 @@ function pathOf(url: string): string {
  * The meaning-based way in: sections whose heading (or accessible name) names certifications in
  * one of the UI languages, and links labelled "Show credential" (text or `aria-label`).
  */
-function meaningContexts(root: Element, buttonsBy: 'text-and-label' | 'label-only' = 'text-and-label'): { sections: Element[]; buttons: Element[] } {
+function meaningContexts(root: Element, by: 'everything' | 'attributes' = 'everything'): { sections: Element[]; buttons: Element[] } {
+  if (by === 'attributes') return meaningByAttributes(root);
   const sections = new Set<Element>();
   for (const heading of safeQueryAll(root, HEADINGS)) {
     if (!isCredentialSectionHeading(heading.textContent)) continue;
@@ -195,14 +196,28 @@ function meaningContexts(root: Element, buttonsBy: 'text-and-label' | 'label-onl
     if (isCredentialSectionHeading(name)) sections.add(region);
   }
   const buttons: Element[] = [];
-  if (buttonsBy === 'label-only') {
-    for (const link of safeQueryAll(root, 'a[href][aria-label]')) if (isShowCredentialLabel(link.getAttribute('aria-label'))) buttons.push(link);
-  } else {
-    for (const link of safeQueryAll(root, 'a[href]')) {
-      if (isShowCredentialLabel(link.getAttribute('aria-label')) || isShowCredentialLabel(link.textContent)) buttons.push(link);
-    }
+  for (const link of safeQueryAll(root, 'a[href]')) {
+    if (isShowCredentialLabel(link.getAttribute('aria-label')) || isShowCredentialLabel(link.textContent)) buttons.push(link);
   }
   return { sections: [...sections], buttons };
+}
+
+const NAMED = 'section[aria-label], section[aria-labelledby], [role="region"][aria-label], a[href][aria-label]';
+
+/** The meaning-based contexts named by attributes (ARIA region names, links' `aria-label`), in one query. */
+function meaningByAttributes(root: Element): { sections: Element[]; buttons: Element[] } {
+  const sections: Element[] = [];
+  const buttons: Element[] = [];
+  for (const element of safeQueryAll(root, NAMED)) {
+    if (element.localName === 'a') {
+      if (isShowCredentialLabel(element.getAttribute('aria-label'))) buttons.push(element);
+      continue;
+    }
+    const labelledBy = element.getAttribute('aria-labelledby');
+    const name = element.getAttribute('aria-label') ?? (labelledBy ? element.ownerDocument.getElementById(labelledBy)?.textContent : undefined);
+    if (isCredentialSectionHeading(name)) sections.push(element);
+  }
+  return { sections, buttons };
 }
 
 /**
@@ -261,7 +276,7 @@ function* scanContexts(root: Element, site: SiteProfile, recognise: RecogniseLin
     const doc = root.ownerDocument;
     if (root === doc.body ? true : !documentHasStructure(doc, site, pageUrl)) {
       meaning = true;
-      ({ sections: contexts, buttons } = meaningContexts(root, 'label-only'));
+      ({ sections: contexts, buttons } = meaningContexts(root, 'attributes'));
     }
   }
   if (contexts.length === 0 && buttons.length === 0) return meaning;
@@ -285,6 +300,16 @@ interface ButtonSearch {
 }
 
 /** JWTs and SD-JWTs pasted in running text. */
+/** Candidates among links of a context the text-node walk found, each link once per scan. */
+function* contextCandidates(links: Element[], search: ButtonSearch): Generator<Candidate> {
+  for (const link of links) {
+    if (search.seen.has(link)) continue;
+    search.seen.add(link);
+    const url = candidateUrl(link, search.site, search.pageHost, search.recognise);
+    if (url) yield { kind: 'candidate', element: link, url };
+  }
+}
+
 function* scanTextNodes(root: Element, buttons?: ButtonSearch): Generator<Candidate | undefined> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -292,14 +317,15 @@ function* scanTextNodes(root: Element, buttons?: ButtonSearch): Generator<Candid
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++seen % PROGRESS_EVERY === 0) yield undefined;
     const value = node.nodeValue ?? '';
-    if (buttons && mayBeShowCredentialLabel(value) && isShowCredentialLabel(value)) {
-      const link = node.parentElement?.closest('a[href]');
-      if (link && !buttons.seen.has(link)) {
-        buttons.seen.add(link);
-        const url = candidateUrl(link, buttons.site, buttons.pageHost, buttons.recognise);
-        if (url) yield { kind: 'candidate', element: link, url };
+    if (buttons && mayBeLabel(value)) {
+      if (isShowCredentialLabel(value)) {
+        const link = node.parentElement?.closest('a[href]');
+        if (link) yield* contextCandidates([link], buttons);
+        continue;
       }
-      continue;
+      const heading = isCredentialSectionHeading(value) ? node.parentElement?.closest(HEADINGS) : undefined;
+      if (heading) yield* contextCandidates(safeQueryAll(heading.closest(SECTION_OF_HEADING) ?? heading.parentElement ?? heading, 'a[href]'), buttons);
+      if (heading) continue;
     }
     if (value.length < 60 || !value.includes('eyJ')) continue;
     const parent = node.parentElement;

@@ -102,18 +102,21 @@ const HEADINGS = new Set(CREDENTIAL_SECTION_HEADINGS.map(normaliseLabel));
 /** Longest label: a longer text is no button label (and is not normalised at all). */
 const MAX_LABEL = Math.max(...[...BUTTONS, ...HEADINGS].map((l) => l.length)) + 16;
 
-const FIRST_LETTERS = new Set([...BUTTONS].map((b) => b[0]));
-const SHORTEST = Math.min(...[...BUTTONS].map((b) => b.length));
+/** The first four characters (lower case) of every label: a cheap sieve for every text node of a page. */
+const PREFIX = 4;
+const PREFIXES = new Set([...BUTTONS, ...HEADINGS].map((l) => l.slice(0, PREFIX)));
+const SHORTEST = Math.min(...[...BUTTONS, ...HEADINGS].map((l) => l.length));
+const BUTTON_PREFIXES = [...BUTTONS].flatMap((b) => [`${b} `, `${b},`]);
 
 /**
- * A cheap test for every text node of a page: `false` for texts that cannot be a button label
- * (too short, too long, or starting with a letter no label starts with), without normalising them.
+ * A cheap test for every text node of a page: `false` for texts that cannot be a button label or a
+ * section heading (too short, too long, or not starting like any label), without normalising them.
  */
-export function mayBeShowCredentialLabel(text: string): boolean {
+export function mayBeLabel(text: string): boolean {
   if (text.length < SHORTEST || text.length > MAX_LABEL * 2) return false;
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  return i < text.length && FIRST_LETTERS.has(text.charAt(i).toLowerCase());
+  return PREFIXES.has(text.slice(i, i + PREFIX).toLowerCase());
 }
 
 /** A link or button text (or its accessible name) that says "Show credential" in one of the languages. */
@@ -122,7 +125,7 @@ export function isShowCredentialLabel(text: string | null | undefined): boolean 
   const label = normaliseLabel(text);
   if (BUTTONS.has(label)) return true;
   // "Show credential" followed by an icon's hidden text or the credential's name ("Show credential, opens in a new tab").
-  for (const b of BUTTONS) if (label.startsWith(`${b} `) || label.startsWith(`${b},`)) return true;
+  for (const prefix of BUTTON_PREFIXES) if (label.startsWith(prefix)) return true;
   return false;
 }
 

@@ -22,12 +22,16 @@ const ISSUER = 'https://credentials.uni-krakow.example.eu';
 const PROFILE = 'https://www.linkedin.com/in/anna-kowalska-example/';
 const PROFILE_DE = 'https://www.linkedin.com/in/anna-kowalska-de/';
 const PROFILE_REDESIGN = 'https://www.linkedin.com/in/anna-kowalska-redesign/';
+const PROFILE_PREVIOUS = 'https://www.linkedin.com/in/anna-kowalska-es/';
 const PROFILE_EMPTY = 'https://www.linkedin.com/in/someone-without-certificates/';
 const QR_IMAGE = 'https://media.licdn.com/dms/image/certificate-qr.png';
 const QR_TARGET = 'vc-jwt-valid';
 const LAYOUTS = {
   current: (body: string, heading: string) =>
     `<section class="artdeco-card"><div id="licenses_and_certifications"></div><h2>${heading}</h2><ul class="pvs-list" id="certs">${body}</ul></section>`,
+  // The profile layout before 2022, still served to some accounts (the site file's legacy selectors).
+  previous: (body: string, heading: string) =>
+    `<section id="certifications-section" class="pv-profile-section certifications"><header><h2 class="pv-profile-section__card-heading">${heading}</h2></header><ul class="pv-profile-section__section-info" id="certs">${body}</ul></section>`,
   // A redesign: no #licenses_and_certifications, new class names; only the heading says what it is.
   redesign: (body: string, heading: string) => `<section class="profile-card x9f3k"><h2 class="k1">${heading}</h2><ul class="cards">${body}</ul></section>`,
 };
@@ -83,6 +87,7 @@ test.beforeAll(async () => {
   hosts.routes.set(PROFILE, page(LAYOUTS.current(certItems('Show credential'), 'Licenses &amp; certifications'), 'en', 'Activity', 'My certificate, scan to verify:'));
   hosts.routes.set(PROFILE_DE, page(LAYOUTS.current(certItems('Nachweis anzeigen'), 'Bescheinigungen und Zertifikate'), 'de', 'Aktivitäten', 'Mein Zertifikat:'));
   hosts.routes.set(PROFILE_REDESIGN, page(LAYOUTS.redesign(certItems('Afficher le diplôme'), 'Licences et certifications'), 'fr', 'Activité', 'Mon certificat :'));
+  hosts.routes.set(PROFILE_PREVIOUS, page(LAYOUTS.previous(certItems('Mostrar credencial'), 'Licencias y certificaciones'), 'es', 'Actividad', 'Mi certificado:'));
   hosts.routes.set(PROFILE_EMPTY, page('<section class="profile-card"><h2>Experience</h2><p>Analyst at Northwind</p></section>', 'en', 'Activity', ''));
   const port = await hosts.start();
 
@@ -140,6 +145,14 @@ test('the same profile in German: the same marks', async () => {
   test.setTimeout(240_000);
   const p = await context.newPage();
   await p.goto(PROFILE_DE);
+  await expectCliVerdicts(p);
+  await p.close();
+});
+
+test('the layout before 2022, in Spanish: the same marks', async () => {
+  test.setTimeout(240_000);
+  const p = await context.newPage();
+  await p.goto(PROFILE_PREVIOUS);
   await expectCliVerdicts(p);
   await p.close();
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCredentialSectionHeading, isShowCredentialLabel, mayBeShowCredentialLabel, SECTION_HEADINGS, SHOW_CREDENTIAL } from '../../../entrypoints/content/sites/labels.js';
+import { isCredentialSectionHeading, isShowCredentialLabel, mayBeLabel, SECTION_HEADINGS, SHOW_CREDENTIAL } from '../../../entrypoints/content/sites/labels.js';
 
 const LABELS = [...SHOW_CREDENTIAL, ...SECTION_HEADINGS];
 /** The evidence table of docs/extension.md ("Where the labels come from"): key → row. */
@@ -38,10 +38,10 @@ describe('meaning-based labels (issue #20)', () => {
   });
 
   it('the cheap pre-test of the text-node walk never refuses a label', () => {
-    for (const { text } of SHOW_CREDENTIAL) {
-      for (const variant of [text, `\n   ${text}  `, text.toUpperCase(), `${text}, opens in a new tab`]) expect(mayBeShowCredentialLabel(variant), variant).toBe(true);
+    for (const { text } of [...SHOW_CREDENTIAL, ...SECTION_HEADINGS]) {
+      for (const variant of [text, `\n   ${text}  `, text.toUpperCase(), `${text}, opens in a new tab`]) expect(mayBeLabel(variant), variant).toBe(true);
     }
-    for (const text of ['', '   ', 'Hi', '1st', '· 2nd', 'x'.repeat(400)]) expect(mayBeShowCredentialLabel(text), text).toBe(false);
+    for (const text of ['', '   ', 'Hi', '1st', '· 2nd', 'Northwind Traders · Full-time', 'x'.repeat(400)]) expect(mayBeLabel(text), text).toBe(false);
   });
 
   it('ordinary texts are neither buttons nor headings', () => {
