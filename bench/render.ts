@@ -1,4 +1,4 @@
-import type { ContentScriptResult } from './sections/content-script.js';
+import { renderComparison, type ContentScriptResult } from './sections/content-script.js';
 import type { JsonLdRow } from './sections/jsonld.js';
 import type { QrResult } from './sections/qr.js';
 import { serverLoadTable, type ServerLoadResult } from './sections/server.js';
@@ -167,6 +167,15 @@ export function judgeTargets(report: BenchReport): Target[] {
     measured: big ? `longest task ${formatMs(big.longestTaskMs)}` : noBig,
     state: judge(big?.longestTaskMs, 50, 'lower'),
   });
+  const cmp = report.contentScript?.comparison;
+  if (cmp) {
+    targets.push({
+      name: 'Content script per 1,000 nodes, now ÷ before issue #20',
+      goal: '≤ 1.10×',
+      measured: cmp.ratio !== undefined ? `${cmp.ratio.toFixed(2)}× (${cmp.ratioPage ?? ''})` : (cmp.error ?? 'not measured'),
+      state: judge(cmp.ratio, 1.1, 'lower'),
+    });
+  }
   const first = report.size?.widget?.first;
   targets.push({ name: 'Widget first module', goal: '≤ 60 kB gzip', measured: first ? formatBytes(first.gzip) : report.size?.widgetError ?? 'not measured', state: judge(first?.gzip, 60 * 1024, 'lower') });
   const content = report.size?.extension?.contentScript;
@@ -226,6 +235,7 @@ function contentTable(c: ContentScriptResult): string[] {
     '',
     ...c.notes,
     '',
+    ...renderComparison(c, renderTable, formatMs),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js';
-import { isCredentialSectionHeading, isShowCredentialLabel } from './sites/labels.js';
+import { isCredentialSectionHeading, isShowCredentialLabel, mayBeLabel } from './sites/labels.js';
 import type { SiteProfile } from './sites/index.js';
 
 /** Maps a page link to the URL to verify, or `undefined` when it is not a credential link. */
@@ -131,8 +131,11 @@ export function* scanCandidates(
       else if (tag === 'textarea') for (const token of credentialJwts(text)) yield { kind: 'text', element, text: token };
     }
   }
-  yield* scanContexts(root, site, recognise, pageUrl, pageHost);
-  yield* scanTextNodes(root);
+  const contextLinks = new Set<Element>();
+  const meaning = yield* scanContexts(root, site, recognise, pageUrl, pageHost, contextLinks);
+  // The meaning-based fallback finds "Show credential" buttons and section headings by their text in
+  // the text-node walk below (it visits every text node anyway): no second pass over a big page.
+  yield* scanTextNodes(root, meaning ? { site, recognise, pageHost, seen: contextLinks } : undefined);
 }
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
@@ -180,7 +183,8 @@ function pathOf(url: string): string {
  * The meaning-based way in: sections whose heading (or accessible name) names certifications in
  * one of the UI languages, and links labelled "Show credential" (text or `aria-label`).
  */
-function meaningContexts(root: Element): { sections: Element[]; buttons: Element[] } {
+function meaningContexts(root: Element, by: 'everything' | 'attributes' = 'everything'): { sections: Element[]; buttons: Element[] } {
+  if (by === 'attributes') return meaningByAttributes(root);
   const sections = new Set<Element>();
   for (const heading of safeQueryAll(root, HEADINGS)) {
     if (!isCredentialSectionHeading(heading.textContent)) continue;
@@ -196,6 +200,24 @@ function meaningContexts(root: Element): { sections: Element[]; buttons: Element
     if (isShowCredentialLabel(link.getAttribute('aria-label')) || isShowCredentialLabel(link.textContent)) buttons.push(link);
   }
   return { sections: [...sections], buttons };
+}
+
+const NAMED = 'section[aria-label], section[aria-labelledby], [role="region"][aria-label], a[href][aria-label]';
+
+/** The meaning-based contexts named by attributes (ARIA region names, links' `aria-label`), in one query. */
+function meaningByAttributes(root: Element): { sections: Element[]; buttons: Element[] } {
+  const sections: Element[] = [];
+  const buttons: Element[] = [];
+  for (const element of safeQueryAll(root, NAMED)) {
+    if (element.localName === 'a') {
+      if (isShowCredentialLabel(element.getAttribute('aria-label'))) buttons.push(element);
+      continue;
+    }
+    const labelledBy = element.getAttribute('aria-labelledby');
+    const name = element.getAttribute('aria-label') ?? (labelledBy ? element.ownerDocument.getElementById(labelledBy)?.textContent : undefined);
+    if (isCredentialSectionHeading(name)) sections.push(element);
+  }
+  return { sections, buttons };
 }
 
 /**
@@ -225,22 +247,39 @@ function candidateUrl(link: Element, site: SiteProfile, pageHost: string, recogn
   return url.href;
 }
 
+/** Whether the whole page has structural contexts, remembered briefly: re-rendered subtrees arrive in bursts. */
+const pageHasStructure = new WeakMap<Document, { at: number; has: boolean }>();
+const STRUCTURE_MEMO_MS = 1000;
+
+function documentHasStructure(doc: Document, site: SiteProfile, pageUrl: string): boolean {
+  const memo = pageHasStructure.get(doc);
+  const now = Date.now();
+  if (memo && now - memo.at < STRUCTURE_MEMO_MS) return memo.has;
+  const has = !!doc.body && structuralContexts(doc.body, site, pageUrl).length > 0;
+  pageHasStructure.set(doc, { at: now, has });
+  return has;
+}
+
 /**
  * Links in credential contexts that no platform claims: candidates for discovery. Structural
  * contexts first; on a page that should have credentials and where they find nothing, the
- * meaning-based fallback. Off profile pages without structural contexts this costs one selector
- * query per context selector.
+ * meaning-based fallback (headings, ARIA region names, `aria-label`s here; button texts in the
+ * text-node walk). Returns whether the fallback is on for this root. Off profile pages without
+ * structural contexts this costs one selector query per context selector.
  */
-function* scanContexts(root: Element, site: SiteProfile, recognise: RecogniseLink, pageUrl: string, pageHost: string): Generator<Candidate | undefined> {
+function* scanContexts(root: Element, site: SiteProfile, recognise: RecogniseLink, pageUrl: string, pageHost: string, seen: Set<Element>): Generator<Candidate | undefined, boolean> {
   let contexts = structuralContexts(root, site, pageUrl);
   let buttons: Element[] = [];
+  let meaning = false;
   if (contexts.length === 0 && isProfilePage(site, pageUrl)) {
     // Only when the whole page has no structural context: a redesign, not a partial re-render.
     const doc = root.ownerDocument;
-    if (!doc.body || structuralContexts(doc.body, site, pageUrl).length === 0) ({ sections: contexts, buttons } = meaningContexts(root));
+    if (root === doc.body ? true : !documentHasStructure(doc, site, pageUrl)) {
+      meaning = true;
+      ({ sections: contexts, buttons } = meaningContexts(root, 'attributes'));
+    }
   }
-  if (contexts.length === 0 && buttons.length === 0) return;
-  const seen = new Set<Element>();
+  if (contexts.length === 0 && buttons.length === 0) return meaning;
   const links = [...buttons, ...contexts.flatMap((c) => safeQueryAll(c, 'a[href]'))];
   for (const [i, link] of links.entries()) {
     if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) yield undefined;
@@ -249,16 +288,45 @@ function* scanContexts(root: Element, site: SiteProfile, recognise: RecogniseLin
     const url = candidateUrl(link, site, pageHost, recognise);
     if (url) yield { kind: 'candidate', element: link, url };
   }
+  return meaning;
+}
+
+interface ButtonSearch {
+  site: SiteProfile;
+  recognise: RecogniseLink;
+  pageHost: string;
+  /** Context links already yielded by this scan. */
+  seen: Set<Element>;
 }
 
 /** JWTs and SD-JWTs pasted in running text. */
-function* scanTextNodes(root: Element): Generator<Candidate | undefined> {
+/** Candidates among links of a context the text-node walk found, each link once per scan. */
+function* contextCandidates(links: Element[], search: ButtonSearch): Generator<Candidate> {
+  for (const link of links) {
+    if (search.seen.has(link)) continue;
+    search.seen.add(link);
+    const url = candidateUrl(link, search.site, search.pageHost, search.recognise);
+    if (url) yield { kind: 'candidate', element: link, url };
+  }
+}
+
+function* scanTextNodes(root: Element, buttons?: ButtonSearch): Generator<Candidate | undefined> {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let seen = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++seen % PROGRESS_EVERY === 0) yield undefined;
     const value = node.nodeValue ?? '';
+    if (buttons && mayBeLabel(value)) {
+      if (isShowCredentialLabel(value)) {
+        const link = node.parentElement?.closest('a[href]');
+        if (link) yield* contextCandidates([link], buttons);
+        continue;
+      }
+      const heading = isCredentialSectionHeading(value) ? node.parentElement?.closest(HEADINGS) : undefined;
+      if (heading) yield* contextCandidates(safeQueryAll(heading.closest(SECTION_OF_HEADING) ?? heading.parentElement ?? heading, 'a[href]'), buttons);
+      if (heading) continue;
+    }
     if (value.length < 60 || !value.includes('eyJ')) continue;
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, noscript, credlens-mark, textarea')) continue;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { LANGS, loadLanguage, messages } from '../../components/index.js';
 import { createIo } from '../../lib/tools.js';
 import { SITES } from '../content/sites/index.js';
+import { discoverySection } from './discovery.js';
 import { h, applyLanguage, hostOf } from '../shared/page.js';
 import { readSettings, writeSettings } from '../shared/settings-browser.js';
 import { CACHE_MINUTES, HISTORY_DAYS, toHost, toOrigin, type Settings } from '../shared/settings.js';
@@ -236,17 +237,6 @@ async function networkSection(): Promise<HTMLElement> {
     void save((s) => (s.blockedOrigins = [...new Set([...s.blockedOrigins, origin])])).then(renderBlocked);
   });
 
-  // Issue #20: links to unknown issuers in credential contexts (docs/sources.md says what is sent to whom).
-  const discover = h('input', { type: 'checkbox', id: 'discover-unknown', checked: settings.discoverUnknown });
-  discover.addEventListener('change', () => void save((s) => (s.discoverUnknown = discover.checked)));
-  const hostField = (id: string, value: string[], apply: (s: typeof settings, hosts: string[]) => void) => {
-    const input = h('input', { type: 'text', id, value: value.join(', '), placeholder: 'credentials.university.example, badges.example.org', style: 'width: 100%' });
-    input.addEventListener('change', () => void save((s) => apply(s, input.value.split(/[\s,]+/).filter(Boolean))).then(() => (input.value = (id === 'discovery-allow' ? settings.discoveryAllowHosts : settings.discoveryDenyHosts).join(', '))));
-    return input;
-  };
-  const allowHosts = hostField('discovery-allow', settings.discoveryAllowHosts, (s, hosts) => (s.discoveryAllowHosts = hosts));
-  const denyHosts = hostField('discovery-deny', settings.discoveryDenyHosts, (s, hosts) => (s.discoveryDenyHosts = hosts));
-
   const cache = h('input', { type: 'number', id: 'cache-minutes', min: String(CACHE_MINUTES.min), max: String(CACHE_MINUTES.max), value: String(settings.cacheMinutes), style: 'width: 7em' });
   cache.addEventListener('change', () => void save((s) => (s.cacheMinutes = Number(cache.value))).then(() => (cache.value = String(settings.cacheMinutes))));
 
@@ -256,9 +246,6 @@ async function networkSection(): Promise<HTMLElement> {
     h('h2', { id: 'net-h', text: 'Network' }),
     h('p', { className: 'hint', text: 'To check a credential, Credlens reads public data: the credential behind a link, the issuer\'s keys, revocation lists. It never sends your cookies, never contacts private network addresses, and sends nothing about you.' }),
     h('label', { className: 'choice' }, offline, h('span', {}, h('strong', { text: 'Work offline' }), h('br'), h('span', { className: 'hint', text: 'Never contact any server. Only what is inside a credential and built into Credlens is checked; most credentials then show "could not be checked".' }))),
-    h('label', { className: 'choice' }, discover, h('span', {}, h('strong', { text: 'Check links to unknown issuers automatically' }), h('br'), h('span', { className: 'hint', text: 'Only in certifications sections, next to "Show credential" buttons and badge images, and for QR codes: Credlens reads the page the link names, once, to see whether a credential is behind it. The issuer\'s server learns that someone opened the link, as if you had clicked it; no cookies, nothing about you. Never for other links.' }))),
-    h('div', {}, h('label', { for: 'discovery-allow', text: 'Always check links to these hosts' }), allowHosts),
-    h('div', {}, h('label', { for: 'discovery-deny', text: 'Never check links to these hosts' }), denyHosts),
     h('h3', { text: 'Issuer servers you allowed' }),
     granted,
     h('h3', { text: 'Servers Credlens must never contact' }),
@@ -295,6 +282,8 @@ async function main(): Promise<void> {
     whenSection(),
     trustSection(),
     await networkSection(),
+    // Issue #20: links to unknown issuers (entrypoints/options/discovery.ts).
+    discoverySection(() => settings, save),
     languageSection(),
     historySection(),
   );

@@ -22,12 +22,16 @@ const ISSUER = 'https://credentials.uni-krakow.example.eu';
 const PROFILE = 'https://www.linkedin.com/in/anna-kowalska-example/';
 const PROFILE_DE = 'https://www.linkedin.com/in/anna-kowalska-de/';
 const PROFILE_REDESIGN = 'https://www.linkedin.com/in/anna-kowalska-redesign/';
+const PROFILE_PREVIOUS = 'https://www.linkedin.com/in/anna-kowalska-es/';
 const PROFILE_EMPTY = 'https://www.linkedin.com/in/someone-without-certificates/';
 const QR_IMAGE = 'https://media.licdn.com/dms/image/certificate-qr.png';
 const QR_TARGET = 'vc-jwt-valid';
 const LAYOUTS = {
   current: (body: string, heading: string) =>
     `<section class="artdeco-card"><div id="licenses_and_certifications"></div><h2>${heading}</h2><ul class="pvs-list" id="certs">${body}</ul></section>`,
+  // The profile layout before 2022, still served to some accounts (the site file's legacy selectors).
+  previous: (body: string, heading: string) =>
+    `<section id="certifications-section" class="pv-profile-section certifications"><header><h2 class="pv-profile-section__card-heading">${heading}</h2></header><ul class="pv-profile-section__section-info" id="certs">${body}</ul></section>`,
   // A redesign: no #licenses_and_certifications, new class names; only the heading says what it is.
   redesign: (body: string, heading: string) => `<section class="profile-card x9f3k"><h2 class="k1">${heading}</h2><ul class="cards">${body}</ul></section>`,
 };
@@ -82,7 +86,8 @@ test.beforeAll(async () => {
     html(extensionPage('selfhosted-profile.html', { LANG: lang, CERTIFICATIONS: certifications, ACTIVITY: activity, POST_TEXT: post }));
   hosts.routes.set(PROFILE, page(LAYOUTS.current(certItems('Show credential'), 'Licenses &amp; certifications'), 'en', 'Activity', 'My certificate, scan to verify:'));
   hosts.routes.set(PROFILE_DE, page(LAYOUTS.current(certItems('Nachweis anzeigen'), 'Bescheinigungen und Zertifikate'), 'de', 'Aktivitäten', 'Mein Zertifikat:'));
-  hosts.routes.set(PROFILE_REDESIGN, page(LAYOUTS.redesign(certItems('Afficher l’identifiant'), 'Licences et certifications'), 'fr', 'Activité', 'Mon certificat :'));
+  hosts.routes.set(PROFILE_REDESIGN, page(LAYOUTS.redesign(certItems('Afficher le diplôme'), 'Licences et certifications'), 'fr', 'Activité', 'Mon certificat :'));
+  hosts.routes.set(PROFILE_PREVIOUS, page(LAYOUTS.previous(certItems('Mostrar credencial'), 'Licencias y certificaciones'), 'es', 'Actividad', 'Mi certificado:'));
   hosts.routes.set(PROFILE_EMPTY, page('<section class="profile-card"><h2>Experience</h2><p>Analyst at Northwind</p></section>', 'en', 'Activity', ''));
   const port = await hosts.start();
 
@@ -144,6 +149,14 @@ test('the same profile in German: the same marks', async () => {
   await p.close();
 });
 
+test('the layout before 2022, in Spanish: the same marks', async () => {
+  test.setTimeout(240_000);
+  const p = await context.newPage();
+  await p.goto(PROFILE_PREVIOUS);
+  await expectCliVerdicts(p);
+  await p.close();
+});
+
 test('a layout the structural selectors do not know (French): the meaning-based fallback marks it', async () => {
   test.setTimeout(240_000);
   const p = await context.newPage();
@@ -166,4 +179,61 @@ test('the popup says when a profile page has no certifications section it recogn
   await popup.screenshot({ path: join(SCREENSHOTS_DIR, 'popup-no-certifications.png') });
   await popup.close();
   await p.close();
+});
+
+test('options: the card for links to unknown issuers says what is sent to whom; off, allowed and never-checked hosts decide which links get a mark', async () => {
+  test.setTimeout(240_000);
+  const extensionId = new URL(worker.url()).host;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const card = options.locator('#discovery');
+  await expect(card.getByRole('heading', { name: 'Links to unknown issuers' })).toBeVisible();
+  const privacy = options.locator('#discovery-privacy');
+  await expect(privacy).toContainText('To the server the link names');
+  await expect(privacy).toContainText('your IP address');
+  await expect(privacy).toContainText('Never sent: your cookies or logins, the page you were on');
+  await expect(privacy).toContainText('nothing goes to Credlens or to any third party');
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    for (const [label, width] of [['wide', 1100], ['narrow', 400]] as const) {
+      await options.setViewportSize({ width, height: 900 });
+      await card.screenshot({ path: join(SCREENSHOTS_DIR, `options-discovery-${label}-${scheme}.png`) });
+    }
+  }
+  await options.emulateMedia({ colorScheme: 'light' });
+  await options.setViewportSize({ width: 1100, height: 900 });
+
+  const host = new URL(ISSUER).hostname;
+  const saved = async () => expect(options.locator('#saved')).toContainText('Saved');
+  const setHosts = async (id: string, value: string) => {
+    await options.fill(`#${id}`, value);
+    await options.locator(`#${id}`).press('Tab');
+    await saved();
+  };
+  const certMarks = (p: Page) => p.locator('#certs credlens-mark');
+  // Off: the self-hosted links get no mark (the background is not allowed to ask their server).
+  await options.getByLabel('Check links to unknown issuers automatically').uncheck();
+  await saved();
+  const p = await context.newPage();
+  await p.goto(PROFILE);
+  await p.waitForTimeout(4000);
+  await baseExpect(certMarks(p)).toHaveCount(0);
+  // A host on the "always" list is checked even so: the marks come back, with the CLI's verdicts.
+  await setHosts('discovery-allow', `${host}, not a host!`);
+  await expect(options.locator('#discovery-allow-error')).toContainText('Not a host name, left out: not, a, host!');
+  await baseExpect(options.locator('#discovery-allow')).toHaveValue(host);
+  await p.reload();
+  await expectCliVerdicts(p);
+  // "Never" wins over "always" and over the automatic setting.
+  await options.getByLabel('Check links to unknown issuers automatically').check();
+  await saved();
+  await setHosts('discovery-deny', host);
+  await p.reload();
+  await p.waitForTimeout(4000);
+  await baseExpect(certMarks(p)).toHaveCount(0);
+  // Back to the defaults for any later test.
+  await setHosts('discovery-deny', '');
+  await setHosts('discovery-allow', '');
+  await p.close();
+  await options.close();
 });
