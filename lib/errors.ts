@@ -1,10 +1,7 @@
-import type { IoFailure } from './details.js';
-
 /**
  * Typed errors with stable codes. `verify()` throws only `UsageError` (programmer misuse);
  * every other error is caught at a step boundary and becomes a check in the report.
  */
-/** The codes of failures of the one network seam (`IoError`). */
 /** The codes of failures of the one network seam (`IoError`). */
 export type IoErrorCode =
   | 'IO_OFFLINE'
@@ -18,6 +15,13 @@ export type IoErrorCode =
   | 'IO_HTTP_STATUS'
   | 'IO_NETWORK'
   | 'IO_BAD_CONTENT';
+
+/** One failure of the network seam, recorded the same way by every check (`details.io`). */
+export type IoFailure = {
+  code: IoErrorCode;
+  url: string;
+  httpStatus?: number;
+};
 
 export type ErrorCode =
   | 'USAGE'

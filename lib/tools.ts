@@ -6,9 +6,9 @@
  */
 export { createIo, defaultPolicy, assertAllowedUrl, isNonPublicAddress, type Io, type IoOptions } from './io/index.js';
 export { acquire } from './input/acquire.js';
-export { parseJsonText, parseJsonBytes } from './input/json.js';
+export { parseJsonText, parseJsonBytes } from './util/strict-json.js';
 export { pngChunks } from './input/baked.js';
 export { readImageSize, MAX_IMAGE_PIXELS } from './input/image-size.js';
 export { stackCredentials, type CredentialStack } from './validate/eu/index.js';
 export { durationHours } from './validate/eu/stack.js';
-export { discoverCredential, followLink, isCredential, looksBaked, CREDENTIAL_ACCEPT, type Discovery } from './sources/discover.js';
+export { discoverCredential, followLink, isCredential, looksBaked, CREDENTIAL_ACCEPT, type Discovery } from './input/follow-link.js';

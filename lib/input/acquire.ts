@@ -2,25 +2,18 @@ import type { InputReadDetails } from '../details.js';
 import { InputError, IoError, describeError } from '../errors.js';
 import type { Io } from '../io/types.js';
 import { check, type Check } from '../report.js';
-import { CREDENTIAL_ACCEPT, followLink } from '../sources/discover.js';
+import { CREDENTIAL_ACCEPT, followLink } from './follow-link.js';
 import { ContainerError } from './container-error.js';
+import type { Container, Unwrapper } from './container.js';
 import { sniff, type Sniffed, type VerifyInput } from './sniff.js';
 
 export { CREDENTIAL_ACCEPT };
+export type { Container, Unwrapper };
 
 export type Acquired =
   | { ok: true; sniffed: Sniffed; retrievedFrom?: string; check: Check }
   | { ok: false; check: Check };
 
-/**
- * Unwrap a container (a web page, a baked badge image, a PDF) to the credential inside it.
- * Loaded on demand; a container kind without an unwrapper here is reported as not supported.
- */
-export type Container =
-  | Extract<Sniffed, { kind: 'png' | 'svg' | 'pdf' }>
-  | { kind: 'html'; url: string; html: string };
-/** Returns what the container holds: the credential itself, or a link to follow. */
-export type Unwrapper = (container: Container, io: Io) => Promise<Sniffed>;
 const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> = {
   png: async () => (await import('./baked.js')).unwrapBaked,
   svg: async () => (await import('./baked.js')).unwrapBaked,
@@ -68,7 +61,7 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
     sniffed = sniff(input);
     for (let hop = 0; hop < 4; hop++) {
       if (sniffed.kind === 'url') {
-        // The shared link-following of lib/sources/discover.ts: platform endpoints, credential media types, pages declaring one.
+        // The shared link-following of lib/input/follow-link.ts: platform endpoints, credential media types, pages declaring one.
         const hop = await followLink(sniffed.url, io);
         retrievedFrom = hop.finalUrl;
         path.push(hop.finalUrl);

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { decompressCapped, type CappedRead } from '../util/stream.js';
 import { LIMITS } from '../limits.js';
-import type { Container } from './acquire.js';
+import type { Container } from './container.js';
 import { ContainerError } from './container-error.js';
 import { sniff, type Sniffed } from './sniff.js';
 

@@ -1,6 +1,6 @@
 import { IoError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { parseJsonText } from '../input/json.js';
+import { parseJsonText } from '../util/strict-json.js';
 import { assertAllowedUrl, guardedFetch } from './guarded-fetch.js';
 import type { FetchLike, GetOptions, Io, IoResponse, NetworkPolicy, ResourceBundle, ResourceCache, ResourceKind } from './types.js';
 

@@ -1,7 +1,7 @@
 import { p256, p384 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base58, base64urlnopad, hex } from '@scure/base';
-import { parseJsonText } from '../input/json.js';
+import { parseJsonText } from '../util/strict-json.js';
 import { isRecord } from '../util/json.js';
 
 /** Multicodec public key types (https://github.com/multiformats/multicodec/blob/master/table.csv). */

@@ -1,6 +1,6 @@
 import { describeError } from '../errors.js';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { parseJsonBytes } from '../input/json.js';
+import { parseJsonBytes } from '../util/strict-json.js';
 import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';

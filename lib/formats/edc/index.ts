@@ -1,4 +1,4 @@
-import { parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../util/strict-json.js';
 import { isRecord } from '../../util/json.js';
 import type { Classified, CredentialPlan, FormatHandler, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseJades } from '../../proofs/jades.js';

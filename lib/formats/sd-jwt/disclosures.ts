@@ -1,6 +1,6 @@
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { base64urlnopad } from '@scure/base';
-import { parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../util/strict-json.js';
 import { isRecord } from '../../util/json.js';
 import { LIMITS } from '../../limits.js';
 import { check, type Check } from '../../report.js';

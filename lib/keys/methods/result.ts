@@ -1,8 +1,8 @@
 import type { DIDDocument, DIDResolutionResult } from 'did-resolver';
 import { IoError, describeError } from '../../errors.js';
-import { parseJsonBytes } from '../../input/json.js';
+import { parseJsonBytes } from '../../util/strict-json.js';
 import { isRecord } from '../../util/json.js';
-import type { VerifyContext } from '../../pipeline/types.js';
+import type { KeyContext } from '../types.js';
 import type { GetOptions } from '../../io/types.js';
 
 /** Resolution errors beyond did-resolver's own (`invalidDid`, `notFound`, `unsupportedDidMethod`). */
@@ -27,7 +27,7 @@ export function ioFailure(error: unknown, what: string): DIDResolutionResult {
 }
 
 /** A DID document read from the bundle (by DID) or fetched from `url`, checked to be about `did`. */
-export async function fetchDidDocument(did: string, url: string, ctx: Pick<VerifyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
+export async function fetchDidDocument(did: string, url: string, ctx: Pick<KeyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
   let value: unknown;
   try {
     const bundled = await ctx.io.fromBundle(did);

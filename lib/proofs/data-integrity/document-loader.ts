@@ -1,4 +1,4 @@
-import { parseJsonBytes } from '../../input/json.js';
+import { parseJsonBytes } from '../../util/strict-json.js';
 import { pinnedContext } from '../../io/contexts/index.js';
 import type { Io } from '../../io/types.js';
 

@@ -1,11 +1,11 @@
-import { ContainerError } from '../input/container-error.js';
-import { parseJsonText } from '../input/json.js';
+import { ContainerError } from './container-error.js';
+import { parseJsonText } from '../util/strict-json.js';
 import { isRecord, typesOf } from '../util/json.js';
-import type { Container } from '../input/acquire.js';
-import { sniff, type Sniffed } from '../input/sniff.js';
+import type { Container } from './container.js';
+import { sniff, type Sniffed } from './sniff.js';
 import type { Io } from '../io/types.js';
-import { recogniseLink, sourceById } from './index.js';
-import { readSourceResponse } from './response.js';
+import { recogniseLink, sourceById } from '../sources/index.js';
+import { readSourceResponse } from './source-response.js';
 
 /**
  * Generic discovery in a web page, for platforms without a file of their own: a
@@ -173,7 +173,7 @@ const BAKED_KEYWORDS = new Set(['openbadges', 'openbadgecredential']);
 export async function looksBaked(bytes: Uint8Array): Promise<boolean> {
   if (PNG.every((b, i) => bytes[i] === b)) {
     try {
-      const { pngChunks } = await import('../input/baked.js');
+      const { pngChunks } = await import('./baked.js');
       for (const chunk of pngChunks(bytes)) {
         if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt') continue;
         const nul = chunk.data.indexOf(0);
