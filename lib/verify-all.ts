@@ -52,7 +52,7 @@ export async function verifyAll(input: VerifyInput, options: VerifyAllOptions = 
   } catch (error) {
     const finding =
       error instanceof ContainerError
-        ? check('input', error.code, error.message, error.details)
+        ? check('input', error.check, error.message, error.details)
         : check('input', 'PDF_MALFORMED', `The PDF cannot be read: ${(error as Error).message}`);
     return [documentEntry([finding])];
   }

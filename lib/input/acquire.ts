@@ -20,19 +20,7 @@ const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> =
 };
 
 export function inputErrorCheck(error: unknown): Check {
-  if (error instanceof ContainerError) return check('input', error.code, error.message, error.details);
-  if (error instanceof InputError) {
-    switch (error.code) {
-      case 'INPUT_TOO_LARGE':
-        return check('input', 'INPUT_TOO_LARGE', error.message);
-      case 'INPUT_TOO_DEEP':
-        return check('input', 'INPUT_TOO_DEEP', error.message);
-      case 'INPUT_DUPLICATE_MEMBER':
-        return check('input', 'INPUT_DUPLICATE_MEMBER', error.message);
-      default:
-        return check('input', 'INPUT_MALFORMED', error.message);
-    }
-  }
+  if (error instanceof ContainerError || error instanceof InputError) return check('input', error.check, error.message, error.details);
   if (error instanceof IoError) {
     if (error.blocked) return check('input', 'INPUT_URL_BLOCKED', error.message, { io: error.failure });
     if (error.code === 'IO_TOO_LARGE') return check('input', 'INPUT_TOO_LARGE', error.message, { io: error.failure });

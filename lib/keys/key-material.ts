@@ -1,6 +1,7 @@
 import { p256, p384 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base58, base64urlnopad, hex } from '@scure/base';
+import { CredlensError } from '../errors.js';
 import { parseJsonText } from '../util/strict-json.js';
 import { isRecord } from '../util/json.js';
 
@@ -15,13 +16,12 @@ export const MULTICODEC = {
 } as const;
 
 /** Why key bytes could not become a JWK. */
-export class KeyMaterialError extends Error {
+export class KeyMaterialError extends CredlensError {
   constructor(
     readonly reason: 'unsupported' | 'invalid',
     message: string,
   ) {
-    super(message);
-    this.name = 'KeyMaterialError';
+    super('KEY_MATERIAL', message, { check: reason === 'unsupported' ? 'KEY_TYPE_UNSUPPORTED' : 'KEY_MATERIAL_INVALID' });
   }
 }
 

@@ -1,4 +1,5 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import type { Result } from '../util/result.js';
 import { base64urlnopad } from '@scure/base';
 import { compactVerify, errors, importJWK } from 'jose';
 import { decodeJwsPart } from '../input/jws-parts.js';
@@ -22,7 +23,7 @@ export interface CompactJws {
   signature: Uint8Array;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; check: Check };
+export type Parsed<T> = Result<T, Check>;
 
 /** The header and payload of a compact JWS as `decodeJwsPart` decoded them (classification already did). */
 export interface DecodedJwsParts {

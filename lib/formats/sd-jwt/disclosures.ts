@@ -1,3 +1,4 @@
+import { CredlensError } from '../../errors.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { base64urlnopad } from '@scure/base';
 import { parseJsonText } from '../../util/strict-json.js';
@@ -20,12 +21,10 @@ interface Disclosure {
   used: boolean;
 }
 
-class DisclosureError extends Error {
-  constructor(
-    readonly code: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE',
-    message: string,
-  ) {
-    super(message);
+class DisclosureError extends CredlensError {
+  declare readonly check: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE';
+  constructor(check: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE', message: string) {
+    super('SD_DISCLOSURE', message, { check });
   }
 }
 
@@ -76,7 +75,7 @@ export function processDisclosures(payload: Record<string, unknown>, disclosureT
   try {
     claims = rebuild(payload, byDigest, seen, 0) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof DisclosureError) return { ok: false, check: check('disclosures', error.code, error.message) };
+    if (error instanceof DisclosureError) return { ok: false, check: check('disclosures', error.check, error.message) };
     throw error;
   }
   const unused = [...byDigest.values()].filter((d) => !d.used);
