@@ -4,7 +4,8 @@
  * this file, `lib/browser.ts`, `lib/qr.ts` and `lib/sources/index.ts` (docs/architecture.md, "Entry points");
  * `npm test` enforces it (.dependency-cruiser.cjs).
  */
-export { createIo, defaultPolicy, assertAllowedUrl, isNonPublicAddress, type Io, type IoOptions } from './io/index.js';
+export { createIo, defaultPolicy, assertAllowedUrl, type Io, type IoOptions } from './io/index.js';
+export { isNonPublicAddress } from './io/address.js';
 export { acquire } from './input/acquire.js';
 export { parseJsonText, parseJsonBytes } from './util/strict-json.js';
 export { pngChunks } from './input/baked.js';

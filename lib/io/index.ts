@@ -8,7 +8,6 @@ export * from './types.js';
 export { MemoryCache } from './memory-cache.js';
 export { memoryBundle, chainBundles } from './bundle.js';
 export { assertAllowedUrl } from './guarded-fetch.js';
-export { isNonPublicAddress } from './address.js';
 
 /** Default cache lifetimes, seconds. */
 const TTL: Record<ResourceKind, number> = {
