@@ -1,6 +1,7 @@
 import { p256, p384 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base58, base64urlnopad, hex } from '@scure/base';
+import { varint } from 'multiformats';
 import { CredlensError } from '../errors.js';
 import { parseJsonText } from '../util/strict-json.js';
 import { isRecord } from '../util/json.js';
@@ -25,25 +26,19 @@ export class KeyMaterialError extends CredlensError {
   }
 }
 
+/** The multicodec prefix (an unsigned varint, multiformats' reader); no key codec needs more than 4 bytes. */
 function readVarint(bytes: Uint8Array): { value: number; length: number } {
-  let value = 0;
-  for (let i = 0; i < Math.min(bytes.length, 4); i++) {
-    const byte = bytes[i] as number;
-    value += (byte & 0x7f) * 2 ** (7 * i);
-    if ((byte & 0x80) === 0) return { value, length: i + 1 };
+  try {
+    const [value, length] = varint.decode(bytes);
+    if (length <= 4) return { value, length };
+  } catch {
+    // truncated: reported below
   }
   throw new KeyMaterialError('invalid', 'The key\'s multicodec prefix is not a valid varint');
 }
 
-function encodeVarint(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
+function encodeVarint(value: number): Uint8Array {
+  return varint.encodeTo(value, new Uint8Array(varint.encodingLength(value)));
 }
 
 function b64u(bytes: Uint8Array): string {
