@@ -1,4 +1,5 @@
 import { ContainerError } from './container-error.js';
+import { decodeJwsPart } from './jws-parts.js';
 import { parseJsonText } from '../util/strict-json.js';
 import { isRecord, typesOf } from '../util/json.js';
 import type { Container } from './container.js';
@@ -191,9 +192,8 @@ export async function looksBaked(bytes: Uint8Array): Promise<boolean> {
 function jwtClaims(token: string): Record<string, unknown> | undefined {
   const [h, p] = token.split('~')[0]!.split('.');
   try {
-    const decode = (part: string) => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (part.length % 4)) % 4)), (c) => c.charCodeAt(0)))) as unknown;
-    const header = decode(h ?? '');
-    const payload = decode(p ?? '');
+    const header = decodeJwsPart(h ?? '');
+    const payload = decodeJwsPart(p ?? '');
     return isRecord(header) && typeof header.alg === 'string' && isRecord(payload) ? payload : undefined;
   } catch {
     return undefined;

@@ -75,18 +75,17 @@ export function parseCompactJws(text: string, id: CheckId = 'proof', decoded?: D
   };
 }
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
  * Whether a string of base64url characters decodes without padding as `base64urlnopad.decode`
  * accepts it: no length of 4n+1, and the unused low bits of the last character are zero.
  */
 export function isCanonicalBase64url(part: string): boolean {
-  const rest = part.length % 4;
-  if (rest === 0) return true;
-  if (rest === 1) return false;
-  const last = BASE64URL.indexOf(part[part.length - 1] as string);
-  return last >= 0 && (last & (rest === 2 ? 0x0f : 0x03)) === 0;
+  try {
+    base64urlnopad.decode(part);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Header parameters every JWS implementation must understand (RFC 7515 §4.1): never valid in `crit`. */
