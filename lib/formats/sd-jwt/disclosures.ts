@@ -6,6 +6,14 @@ import { isRecord } from '../../util/json.js';
 import { LIMITS } from '../../limits.js';
 import { check, type Check } from '../../report.js';
 
+/*
+ * Written here rather than with an SD-JWT library (@sd-jwt/core and friends): what Credlens needs is
+ * the verifier's half of RFC 9901 §7.1 only (digest every disclosure, rebuild the claims, refuse a
+ * disclosure the payload never references, a digest used twice, a disclosed `_sd` or `...`), with the
+ * strict JSON reader of lib/util/strict-json.ts and the check codes of lib/codes/. The library's
+ * verifier bundles issuance, key binding and its own hashing and JSON handling (several times this
+ * file's size in the widget), and reports failures as messages, not as the codes the report needs.
+ */
 const HASHES: Record<string, (data: Uint8Array) => Uint8Array> = { 'sha-256': sha256, 'sha-384': sha384, 'sha-512': sha512 };
 
 /** Claims that are never selectively disclosable (RFC 9901 §5.2, SD-JWT VC §3.2.2). */
