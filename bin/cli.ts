@@ -250,7 +250,7 @@ async function loadTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
   }
-  const { parseTrustList, TrustListError } = await import('../lib/index.js');
+  const { parseTrustList, TrustListError } = await import('../lib/trust-list.js');
   try {
     return parseTrustList(value, path);
   } catch (error) {

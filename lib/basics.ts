@@ -4,6 +4,6 @@
  * start loads only what a verification needs); see docs/architecture.md, "Entry points".
  */
 export { LIMITS } from './limits.js';
-export { parseJsonText, parseJsonBytes } from './input/json.js';
+export { parseJsonText, parseJsonBytes } from './util/strict-json.js';
 export { MemoryCache } from './io/memory-cache.js';
 export { isNonPublicAddress } from './io/address.js';

@@ -5,17 +5,12 @@
  * docs/errors.md as not yet typed) or none. A value of a typed shape never changes meaning; fields
  * may be added.
  */
-import type { IoErrorCode } from './errors.js';
+import type { IoFailure } from './errors.js';
 import type { CheckCode } from './codes/index.js';
 import type { PartySummary, Verdict, VerificationReport } from './report.js';
 import type { TrustSourceOutcome, TrustTier } from './trust/types.js';
 
-/** One failure of the network seam, recorded the same way by every check (`details.io`). */
-export type IoFailure = {
-  code: IoErrorCode;
-  url: string;
-  httpStatus?: number;
-};
+export type { IoFailure };
 
 /** Details of a check that failed because of a read through the network seam. */
 export type IoFailureDetails = {

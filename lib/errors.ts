@@ -1,10 +1,12 @@
-import type { IoFailure } from './details.js';
+import type { CheckCode } from './codes/index.js';
 
 /**
- * Typed errors with stable codes. `verify()` throws only `UsageError` (programmer misuse);
- * every other error is caught at a step boundary and becomes a check in the report.
+ * The one error hierarchy of lib/ (docs/errors.md): every error lib throws is a `CredlensError`
+ * with a stable `code` (`ErrorCode`: what kind of error), and, when it is an expected failure
+ * thrown inside a step, the `check` code it becomes in the report. `verify()` throws only
+ * `UsageError` (programmer misuse); every other error is caught at a step boundary and becomes a
+ * check. Expected failures that are returned rather than thrown use `Result` (lib/util/result.ts).
  */
-/** The codes of failures of the one network seam (`IoError`). */
 /** The codes of failures of the one network seam (`IoError`). */
 export type IoErrorCode =
   | 'IO_OFFLINE'
@@ -19,19 +21,54 @@ export type IoErrorCode =
   | 'IO_NETWORK'
   | 'IO_BAD_CONTENT';
 
+/** One failure of the network seam, recorded the same way by every check (`details.io`). */
+export type IoFailure = {
+  code: IoErrorCode;
+  url: string;
+  httpStatus?: number;
+};
+
+export type InputErrorCode = 'INPUT_TOO_LARGE' | 'INPUT_MALFORMED' | 'INPUT_TOO_DEEP' | 'INPUT_DUPLICATE_MEMBER';
+
 export type ErrorCode =
   | 'USAGE'
   | IoErrorCode
-  | 'INPUT_TOO_LARGE'
-  | 'INPUT_MALFORMED'
-  | 'INPUT_TOO_DEEP'
-  | 'INPUT_DUPLICATE_MEMBER';
+  | InputErrorCode
+  /** A container (page, badge image, PDF, platform response) holds no readable credential (`ContainerError`). */
+  | 'CONTAINER'
+  /** Key bytes that cannot become a JWK (`KeyMaterialError`). */
+  | 'KEY_MATERIAL'
+  /** A JSON-LD document that cannot be signed over safely: unknown or invalid context, unsigned members. */
+  | 'JSONLD_REFUSED'
+  /** A proof that contradicts the document it secures. */
+  | 'PROOF_MISMATCH'
+  /** An SD-JWT disclosure that does not fit the payload. */
+  | 'SD_DISCLOSURE'
+  /** A status list whose bits cannot be read (`StatusListDecodeError`). */
+  | 'STATUS_LIST_DECODE'
+  /** A trust list given by the user that is not one (`TrustListError`). */
+  | 'TRUST_LIST'
+  /** A training registry file that is not one (`TrainingRegistryError`). */
+  | 'TRAINING_REGISTRY_INVALID';
+
+export interface CredlensErrorOptions {
+  cause?: unknown;
+  /** The check this failure becomes when a step catches it. */
+  check?: CheckCode;
+  /** Facts for the check's details. */
+  details?: Record<string, unknown>;
+}
 
 export class CredlensError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The check code this error becomes in the report, for expected failures thrown inside a step. */
+  readonly check: CheckCode | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, options?: CredlensErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.check = options?.check;
+    this.details = options?.details;
     this.name = new.target.name;
   }
 }
@@ -66,7 +103,13 @@ export class IoError extends CredlensError {
 }
 
 /** The input could not be read as any credential container (bad JSON, bad base64url, too deep, too large). */
-export class InputError extends CredlensError {}
+export class InputError extends CredlensError {
+  declare readonly code: InputErrorCode;
+  declare readonly check: InputErrorCode;
+  constructor(code: InputErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, { ...options, check: code });
+  }
+}
 
 export function isCredlensError(error: unknown): error is CredlensError {
   return error instanceof CredlensError;

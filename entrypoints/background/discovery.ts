@@ -5,7 +5,7 @@ import type { DiscoverResult, VerifyResult } from '../shared/protocol.js';
 
 /**
  * Discovery in the background for candidate links (issue #20): a link in a credential context, or a
- * URL in a QR code, that no known platform claims. One `discoverCredential` (lib/sources/discover.ts,
+ * URL in a QR code, that no known platform claims. One `discoverCredential` (lib/input/follow-link.ts,
  * the same code `verify(url)` follows links with) through the extension's guarded, per-origin
  * limited fetch; results cached per URL; what the user's settings allow decided per host.
  *

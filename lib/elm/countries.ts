@@ -2,6 +2,11 @@
  * ISO 3166 alpha-3 → alpha-2 for the countries whose codes appear in EU authority tables
  * (EU, EEA, candidates and frequent partners). ELM names countries by EU Publications Office URIs
  * (http://publications.europa.eu/resource/authority/country/EST); certificates by alpha-2.
+ *
+ * Why a table and not a package: no maintained ISO 3166 package is a dependency (i18n-iso-countries,
+ * countries-list, world-countries and iso-3166-1 are not installed), and one would add its full
+ * 249-country data and names to the widget for 50 codes. Only this mapping is needed: country names
+ * for people come from the language packs. Unknown codes give `undefined`, never a guess.
  */
 const ALPHA3: Record<string, string> = {
   AUT: 'AT', BEL: 'BE', BGR: 'BG', HRV: 'HR', CYP: 'CY', CZE: 'CZ', DNK: 'DK', EST: 'EE', FIN: 'FI', FRA: 'FR',

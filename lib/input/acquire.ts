@@ -2,44 +2,25 @@ import type { InputReadDetails } from '../details.js';
 import { InputError, IoError, describeError } from '../errors.js';
 import type { Io } from '../io/types.js';
 import { check, type Check } from '../report.js';
-import { CREDENTIAL_ACCEPT, followLink } from '../sources/discover.js';
+import { CREDENTIAL_ACCEPT, followLink } from './follow-link.js';
 import { ContainerError } from './container-error.js';
+import type { Container, Unwrapper } from './container.js';
 import { sniff, type Sniffed, type VerifyInput } from './sniff.js';
 
 export { CREDENTIAL_ACCEPT };
+export type { Container, Unwrapper };
 
 export type Acquired =
   | { ok: true; sniffed: Sniffed; retrievedFrom?: string; check: Check }
   | { ok: false; check: Check };
 
-/**
- * Unwrap a container (a web page, a baked badge image, a PDF) to the credential inside it.
- * Loaded on demand; a container kind without an unwrapper here is reported as not supported.
- */
-export type Container =
-  | Extract<Sniffed, { kind: 'png' | 'svg' | 'pdf' }>
-  | { kind: 'html'; url: string; html: string };
-/** Returns what the container holds: the credential itself, or a link to follow. */
-export type Unwrapper = (container: Container, io: Io) => Promise<Sniffed>;
 const UNWRAPPERS: Partial<Record<Container['kind'], () => Promise<Unwrapper>>> = {
   png: async () => (await import('./baked.js')).unwrapBaked,
   svg: async () => (await import('./baked.js')).unwrapBaked,
 };
 
 export function inputErrorCheck(error: unknown): Check {
-  if (error instanceof ContainerError) return check('input', error.code, error.message, error.details);
-  if (error instanceof InputError) {
-    switch (error.code) {
-      case 'INPUT_TOO_LARGE':
-        return check('input', 'INPUT_TOO_LARGE', error.message);
-      case 'INPUT_TOO_DEEP':
-        return check('input', 'INPUT_TOO_DEEP', error.message);
-      case 'INPUT_DUPLICATE_MEMBER':
-        return check('input', 'INPUT_DUPLICATE_MEMBER', error.message);
-      default:
-        return check('input', 'INPUT_MALFORMED', error.message);
-    }
-  }
+  if (error instanceof ContainerError || error instanceof InputError) return check('input', error.check, error.message, error.details);
   if (error instanceof IoError) {
     if (error.blocked) return check('input', 'INPUT_URL_BLOCKED', error.message, { io: error.failure });
     if (error.code === 'IO_TOO_LARGE') return check('input', 'INPUT_TOO_LARGE', error.message, { io: error.failure });
@@ -68,7 +49,7 @@ export async function acquire(input: VerifyInput, io: Io): Promise<Acquired> {
     sniffed = sniff(input);
     for (let hop = 0; hop < 4; hop++) {
       if (sniffed.kind === 'url') {
-        // The shared link-following of lib/sources/discover.ts: platform endpoints, credential media types, pages declaring one.
+        // The shared link-following of lib/input/follow-link.ts: platform endpoints, credential media types, pages declaring one.
         const hop = await followLink(sniffed.url, io);
         retrievedFrom = hop.finalUrl;
         path.push(hop.finalUrl);

@@ -1,13 +1,23 @@
 import { readCapped } from '../util/stream.js';
 import { IoError } from '../errors.js';
 import { safelistedAccept } from './accept.js';
-import { isLocalHostname, isNonPublicAddress } from './address.js';
 import type { FetchLike, NetworkPolicy } from './types.js';
 
 export interface FetchedBytes {
   finalUrl: string;
   contentType?: string;
   body: Uint8Array;
+}
+
+/** A parsed URL's host that is an IP address (the URL parser has normalised every IPv4 spelling to dotted decimal). */
+const IP_LITERAL = /^[\d.]+$|:/;
+/** The address ranges (ipaddr.js) are loaded only for an IP literal or a resolved name: the widget's first module stays small. */
+const addressPolicy = () => import('./address.js');
+
+/** True for names that always mean this machine or the local network. */
+export function isLocalHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.home.arpa');
 }
 
 /** Checks a URL against the policy before any connection is made. */
@@ -26,16 +36,17 @@ export async function assertAllowedUrl(raw: string, policy: NetworkPolicy): Prom
   }
   if (!policy.allowPrivateNetwork) {
     const host = url.hostname;
-    if (isNonPublicAddress(host) || isLocalHostname(host)) {
+    if (isLocalHostname(host) || (IP_LITERAL.test(host) && (await addressPolicy()).isNonPublicAddress(host))) {
       throw new IoError('IO_BLOCKED_ADDRESS', raw, `${host} is a private or local address; Credlens does not contact it`);
     }
-    if (policy.resolveHost && !/^[\d.]+$|:/.test(host)) {
+    if (policy.resolveHost && !IP_LITERAL.test(host)) {
       let addresses: string[];
       try {
         addresses = await policy.resolveHost(host);
       } catch (cause) {
         throw new IoError('IO_NETWORK', raw, `Could not resolve ${host}`, { cause });
       }
+      const { isNonPublicAddress } = await addressPolicy();
       const bad = addresses.find((a) => isNonPublicAddress(a));
       if (bad) throw new IoError('IO_BLOCKED_ADDRESS', raw, `${host} resolves to the private address ${bad}; Credlens does not contact it`);
     }

@@ -1,4 +1,5 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import type { Result } from '../util/result.js';
 import { base64urlnopad } from '@scure/base';
 import { compactVerify, errors, importJWK } from 'jose';
 import { decodeJwsPart } from '../input/jws-parts.js';
@@ -22,7 +23,7 @@ export interface CompactJws {
   signature: Uint8Array;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; check: Check };
+export type Parsed<T> = Result<T, Check>;
 
 /** The header and payload of a compact JWS as `decodeJwsPart` decoded them (classification already did). */
 export interface DecodedJwsParts {
@@ -74,18 +75,17 @@ export function parseCompactJws(text: string, id: CheckId = 'proof', decoded?: D
   };
 }
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
  * Whether a string of base64url characters decodes without padding as `base64urlnopad.decode`
  * accepts it: no length of 4n+1, and the unused low bits of the last character are zero.
  */
 export function isCanonicalBase64url(part: string): boolean {
-  const rest = part.length % 4;
-  if (rest === 0) return true;
-  if (rest === 1) return false;
-  const last = BASE64URL.indexOf(part[part.length - 1] as string);
-  return last >= 0 && (last & (rest === 2 ? 0x0f : 0x03)) === 0;
+  try {
+    base64urlnopad.decode(part);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Header parameters every JWS implementation must understand (RFC 7515 §4.1): never valid in `crit`. */

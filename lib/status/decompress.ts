@@ -1,11 +1,11 @@
+import { CredlensError } from '../errors.js';
 import { decompressCapped as decompress, type CappedRead } from '../util/stream.js';
 export type StatusListDecodeReason = 'malformed' | 'too-large';
 
 /** A status list whose bytes could not be decoded, or that decompress past the cap. */
-export class StatusListDecodeError extends Error {
+export class StatusListDecodeError extends CredlensError {
   constructor(readonly reason: StatusListDecodeReason, message: string) {
-    super(message);
-    this.name = 'StatusListDecodeError';
+    super('STATUS_LIST_DECODE', message);
   }
 }
 

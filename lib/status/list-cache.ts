@@ -1,5 +1,5 @@
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { parseJsonBytes } from '../input/json.js';
+import { parseJsonBytes } from '../util/strict-json.js';
 import { parsedOnce } from '../io/parsed-once.js';
 import { Lru } from '../memo/lru.js';
 import { isRecord } from '../util/json.js';

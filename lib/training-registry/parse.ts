@@ -1,11 +1,10 @@
+import { CredlensError } from '../errors.js';
 import { isRecord } from '../util/json.js';
 import { TRAINING_REGISTRY_FORMAT, type RegistryBlock, type RegistryEntry, type RegistryProvider, type TrainingRegistry } from './types.js';
 
-export class TrainingRegistryError extends Error {
-  readonly code = 'TRAINING_REGISTRY_INVALID';
+export class TrainingRegistryError extends CredlensError {
   constructor(message: string) {
-    super(message);
-    this.name = 'TrainingRegistryError';
+    super('TRAINING_REGISTRY_INVALID', message);
   }
 }
 

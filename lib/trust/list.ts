@@ -1,10 +1,15 @@
-import { IoError } from '../errors.js';
+import { CredlensError, IoError } from '../errors.js';
 import { isRecord } from '../util/json.js';
 import type { Io } from '../io/types.js';
 import { certificateDer, parseCertificate } from '../keys/x509.js';
 import type { TrustList, TrustedIssuer } from './types.js';
 
-export class TrustListError extends Error {}
+/** A trust list given by the user (file, URL, options page) that is not one: says where the first problem is. */
+export class TrustListError extends CredlensError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('TRUST_LIST', message, options);
+  }
+}
 
 const TIERS = new Set(['trusted', 'known', 'untrusted']);
 

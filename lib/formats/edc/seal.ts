@@ -78,11 +78,11 @@ export class Seal {
 
   async integrity(): Promise<Check> {
     const result = await verifyIntegrity(this.jades, (sig) => this.leaf(sig));
-    if (!result.ok) return check('seal-integrity', result.code, result.message, { alg: result.alg });
+    if (!result.ok) return check('seal-integrity', result.check.code, result.check.message, result.check.details);
     const leaf = await this.leaf();
     const subject = leaf ? pickSubject(leaf.cert) : 'the certificate holder';
-    return check('seal-integrity', 'SEAL_VALID', `The ${result.alg ?? ''} seal of ${subject} matches the credential exactly`, {
-      alg: result.alg,
+    return check('seal-integrity', 'SEAL_VALID', `The ${result.value.alg ?? ''} seal of ${subject} matches the credential exactly`, {
+      alg: result.value.alg,
       serialization: this.jades.serialization,
       signatures: this.jades.signatures.length,
     });

@@ -1,3 +1,4 @@
+import { base64AnyDecode, utf8Decode } from '../../util/bytes.js';
 import { isRecord } from '../../util/json.js';
 import { sniff, type Sniffed } from '../../input/sniff.js';
 import { check, type Check } from '../../report.js';
@@ -52,7 +53,7 @@ function parseDataUrl(url: string): { mediaType: string; text: string } | undefi
   const base64 = params.slice(1).some((p) => p.toLowerCase() === 'base64');
   const body = url.slice(comma + 1);
   try {
-    if (base64) return { mediaType, text: new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))) };
+    if (base64) return { mediaType, text: utf8Decode(base64AnyDecode(body)) };
     return { mediaType, text: decodeURIComponent(body) };
   } catch {
     return undefined;

@@ -1,9 +1,9 @@
 import type { DIDDocument, DIDResolutionResult } from 'did-resolver';
 import { IoError, describeError } from '../../errors.js';
-import { parseJsonBytes, parseJsonText } from '../../input/json.js';
+import { parseJsonBytes, parseJsonText } from '../../util/strict-json.js';
 import { parsedOnce } from '../../io/parsed-once.js';
 import { isRecord } from '../../util/json.js';
-import type { VerifyContext } from '../../pipeline/types.js';
+import type { KeyContext } from '../types.js';
 import type { GetOptions } from '../../io/types.js';
 
 /** Resolution errors beyond did-resolver's own (`invalidDid`, `notFound`, `unsupportedDidMethod`). */
@@ -32,7 +32,7 @@ export function ioFailure(error: unknown, what: string): DIDResolutionResult {
  * The checked result is made once per cached copy of the document (`parsedOnce`): a batch of
  * credentials from one issuer reads and parses its DID document once, not once per credential.
  */
-export async function fetchDidDocument(did: string, url: string, ctx: Pick<VerifyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
+export async function fetchDidDocument(did: string, url: string, ctx: Pick<KeyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
   try {
     const bundled = await ctx.io.fromBundle(did);
     if (bundled) return parsedOnce(bundled, `did-document ${did}`, (bytes) => checkDocument(did, parseJsonBytes(bytes)));

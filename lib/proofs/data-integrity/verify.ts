@@ -4,6 +4,7 @@ import { isPinnedContext } from '../../io/contexts/index.js';
 import { LIMITS } from '../../limits.js';
 import { check, withDetails, type Check } from '../../report.js';
 import { canonizeJcs, canonizeRdfc } from './canonicalize.js';
+import { CredlensError } from '../../errors.js';
 import { ContextInvalidError, ContextUnknownError, type DocumentLoader } from './document-loader.js';
 import { UnsignedKeywordError, assertNoUnsignedKeywords } from './dropped-keywords.js';
 import { decodeMultibase } from './multibase.js';
@@ -291,9 +292,9 @@ async function assertKnownContexts(value: unknown, options: DiOptions): Promise<
   }
 }
 
-class ProofContextMismatch extends Error {
+class ProofContextMismatch extends CredlensError {
   constructor() {
-    super('The proof\'s @context is not the beginning of the credential\'s @context');
+    super('PROOF_MISMATCH', 'The proof\'s @context is not the beginning of the credential\'s @context', { check: 'DI_SIGNATURE_INVALID' });
   }
 }
 
@@ -314,10 +315,9 @@ function mapCanonicalError(error: unknown): { code: 'DI_CONTEXT_UNKNOWN' | 'DI_C
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    if (current instanceof ContextUnknownError) return { code: 'DI_CONTEXT_UNKNOWN', message: current.message };
-    if (current instanceof ContextInvalidError) return { code: 'DI_CONTEXT_INVALID', message: current.message };
-    if (current instanceof UnsignedKeywordError) return { code: 'DI_UNDEFINED_TERM', message: current.message };
-    if (current instanceof ProofContextMismatch) return { code: 'DI_SIGNATURE_INVALID', message: current.message };
+    if (current instanceof ContextUnknownError || current instanceof ContextInvalidError || current instanceof UnsignedKeywordError || current instanceof ProofContextMismatch) {
+      return { code: current.check as 'DI_CONTEXT_UNKNOWN' | 'DI_CONTEXT_INVALID' | 'DI_UNDEFINED_TERM' | 'DI_SIGNATURE_INVALID', message: current.message };
+    }
     const e = current as JsonLdErrorLike;
     if (e.name === 'jsonld.ValidationError') {
       const event = e.details?.event;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText } from '../../../lib/input/json.js';
+import { parseJsonText } from '../../../lib/util/strict-json.js';
 import { InputError } from '../../../lib/errors.js';
 
 describe('parseJsonText', () => {

@@ -1,7 +1,7 @@
-import { ContainerError } from '../input/container-error.js';
-import { sniff, type Sniffed } from '../input/sniff.js';
-import { sourceById } from './index.js';
-import type { RecognisedLink } from './types.js';
+import { ContainerError } from './container-error.js';
+import { sniff, type Sniffed } from './sniff.js';
+import { sourceById } from '../sources/index.js';
+import type { RecognisedLink } from '../sources/types.js';
 
 /** Reads a platform's answer: the credential itself, or the credential picked out of the platform's envelope. */
 export function readSourceResponse(link: RecognisedLink | undefined, body: Uint8Array, url: string): Sniffed {

@@ -1,11 +1,12 @@
-import { ContainerError } from '../input/container-error.js';
-import { parseJsonText } from '../input/json.js';
+import { ContainerError } from './container-error.js';
+import { decodeJwsPart } from './jws-parts.js';
+import { parseJsonText } from '../util/strict-json.js';
 import { isRecord, typesOf } from '../util/json.js';
-import type { Container } from '../input/acquire.js';
-import { sniff, type Sniffed } from '../input/sniff.js';
+import type { Container } from './container.js';
+import { sniff, type Sniffed } from './sniff.js';
 import type { Io } from '../io/types.js';
-import { recogniseLink, sourceById } from './index.js';
-import { readSourceResponse } from './response.js';
+import { recogniseLink, sourceById } from '../sources/index.js';
+import { readSourceResponse } from './source-response.js';
 
 /**
  * Generic discovery in a web page, for platforms without a file of their own: a
@@ -173,7 +174,7 @@ const BAKED_KEYWORDS = new Set(['openbadges', 'openbadgecredential']);
 export async function looksBaked(bytes: Uint8Array): Promise<boolean> {
   if (PNG.every((b, i) => bytes[i] === b)) {
     try {
-      const { pngChunks } = await import('../input/baked.js');
+      const { pngChunks } = await import('./baked.js');
       for (const chunk of pngChunks(bytes)) {
         if (chunk.type !== 'iTXt' && chunk.type !== 'tEXt') continue;
         const nul = chunk.data.indexOf(0);
@@ -191,9 +192,8 @@ export async function looksBaked(bytes: Uint8Array): Promise<boolean> {
 function jwtClaims(token: string): Record<string, unknown> | undefined {
   const [h, p] = token.split('~')[0]!.split('.');
   try {
-    const decode = (part: string) => JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (part.length % 4)) % 4)), (c) => c.charCodeAt(0)))) as unknown;
-    const header = decode(h ?? '');
-    const payload = decode(p ?? '');
+    const header = decodeJwsPart(h ?? '');
+    const payload = decodeJwsPart(p ?? '');
     return isRecord(header) && typeof header.alg === 'string' && isRecord(payload) ? payload : undefined;
   } catch {
     return undefined;
