@@ -183,7 +183,7 @@ export class CredlensPresentationView extends LocalizedElement {
           ${credential || report.microcredential
             ? html`<div>
                 ${report.verdict === 'invalid' ? html`<p class="sub">${t.ui.unconfirmed}</p>` : nothing}
-                <credlens-credential-card lang=${lang} theme=${theme} .credential=${credential} .microcredential=${report.microcredential} .trustTier=${trustTierOf(report)}></credlens-credential-card>
+                <credlens-credential-card lang=${lang} theme=${theme} .credential=${credential} .microcredential=${report.microcredential} .trustTier=${trustTierOf(report)} .registry=${report.registry}></credlens-credential-card>
               </div>`
             : nothing}
           <credlens-check-list lang=${lang} theme=${theme} .planned=${report.checks.map((k) => ({ id: k.id }))} .checks=${report.checks}></credlens-check-list>
