@@ -58,7 +58,7 @@ export function registryFacts(report: VerificationReport | undefined, country: s
     'div',
     { className: 'facts registry-facts' },
     h('span', { text: fill(t.listedIn, { registry: finding.registry.name, code }) }),
-    finding.outcome === 'listed' ? eligibilityMark(finding, here, lang) : undefined,
+    finding.outcome === 'listed' ? eligibilityMark(finding, here, lang) : h('span', { className: 'chip warning', 'data-eligible': 'lapsed', text: t.lapsed }),
   );
 }
 

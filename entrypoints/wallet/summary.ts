@@ -27,11 +27,14 @@ export async function learnerSummary(items: readonly WalletItem[], store: Pick<R
   return summariseLearning(reports, { registries: [...registries.values()], ...(country ? { country } : {}) });
 }
 
-/** The learner's country: the one they chose, else their browser's region when a registry serves it, else the only registry country. */
+/**
+ * The learner's country: the one they chose ('' for any), else their browser's region when a registry
+ * serves it, else the only country the registries serve; otherwise none is assumed (eligibility in any).
+ */
 export function defaultCountry(chosen: string | undefined, browserLanguage: string, registryCountries: readonly string[]): string | undefined {
   if (chosen !== undefined) return chosen || undefined;
   const region = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(browserLanguage)?.[1]?.toUpperCase();
   if (region && registryCountries.includes(region)) return region;
   const distinct = [...new Set(registryCountries)];
-  return distinct.length === 1 ? distinct[0] : region;
+  return distinct.length === 1 ? distinct[0] : undefined;
 }

@@ -43,6 +43,7 @@ export const de: LearnerMessages = {
     byQualification: 'Nach Qualifikation',
     byRegistry: 'Nach Register',
     listedIn: 'Geführt in {registry} als {code}',
+    lapsed: 'Eingetragen, aber am Ausstellungsdatum nicht gültig',
     notListed: 'In keinem Ihrer Weiterbildungsregister',
     eligible: 'Förderfähig über {scheme}',
     eligibleElsewhere: 'Nur in {country} förderfähig',

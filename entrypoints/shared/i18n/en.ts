@@ -45,6 +45,7 @@ export const en = {
     byQualification: 'By qualification',
     byRegistry: 'By registry',
     listedIn: 'Listed in {registry} as {code}',
+    lapsed: 'Registered, but not in force on the date of issue',
     notListed: 'Not in any of your training registries',
     eligible: 'Eligible for {scheme} funding',
     eligibleElsewhere: 'Eligible for funding in {country} only',

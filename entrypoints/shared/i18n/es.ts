@@ -43,6 +43,7 @@ export const es: LearnerMessages = {
     byQualification: 'Por cualificación',
     byRegistry: 'Por registro',
     listedIn: 'Inscrita en {registry} como {code}',
+    lapsed: 'Inscrita, pero no vigente en la fecha de emisión',
     notListed: 'No figura en ninguno de sus registros de formación',
     eligible: 'Financiable con {scheme}',
     eligibleElsewhere: 'Financiable solo en {country}',

@@ -43,6 +43,7 @@ export const fr: LearnerMessages = {
     byQualification: 'Par certification',
     byRegistry: 'Par répertoire',
     listedIn: 'Enregistré dans {registry} sous {code}',
+    lapsed: 'Enregistré, mais pas en vigueur à la date de délivrance',
     notListed: 'Absent de vos répertoires de formations',
     eligible: 'Éligible au financement {scheme}',
     eligibleElsewhere: 'Éligible au financement uniquement en {country}',

@@ -43,6 +43,7 @@ export const it: LearnerMessages = {
     byQualification: 'Per qualifica',
     byRegistry: 'Per registro',
     listedIn: 'Registrata in {registry} come {code}',
+    lapsed: 'Registrata, ma non in vigore alla data di rilascio',
     notListed: 'Non figura in nessuno dei tuoi registri della formazione',
     eligible: 'Finanziabile con {scheme}',
     eligibleElsewhere: 'Finanziabile solo in {country}',

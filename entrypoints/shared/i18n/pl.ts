@@ -43,6 +43,7 @@ export const pl: LearnerMessages = {
     byQualification: 'Według kwalifikacji',
     byRegistry: 'Według rejestru',
     listedIn: 'Wpisane do {registry} jako {code}',
+    lapsed: 'Wpisane, ale wpis nie obowiązywał w dniu wydania',
     notListed: 'Brak w Twoich rejestrach szkoleń',
     eligible: 'Kwalifikuje się do finansowania: {scheme}',
     eligibleElsewhere: 'Kwalifikuje się do finansowania tylko w kraju: {country}',

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { unzipSync, strFromU8 } from 'fflate';
-import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { trainingRegistrySource } from '../../../entrypoints/background/training-registries.js';
 import { PACKS } from '../../../entrypoints/shared/i18n/index.js';
@@ -11,6 +10,7 @@ import { buildPresentation, buildZip } from '../../../entrypoints/wallet/export.
 import { defaultCountry, learnerSummary } from '../../../entrypoints/wallet/summary.js';
 import { summariseLearning, TRAINING_REGISTRY_FORMAT, verify, type TrainingRegistry } from '../../../lib/index.js';
 import { didJwkIssuer, type DidJwkIssuer } from '../../support/did-jwk-issuer.js';
+import { alignedBadge } from '../../support/registry-badges.js';
 import { sampleRegistries } from '../../support/registries.js';
 
 const { rncp, own } = sampleRegistries();
@@ -18,24 +18,10 @@ const at = new Date('2026-11-28T00:00:00Z');
 let n = 0;
 const freshStore = () => new RegistryStore(`registries-test-${++n}`);
 
-/** An Open Badges 3.0 VC-JWT whose achievement is aligned to `code` (as test/unit/training-registry/verify.test.ts makes them). */
+/** An Open Badges 3.0 VC-JWT issued 2025-06-30 whose achievement is aligned to `code`. */
 async function badge(issuer: DidJwkIssuer, code: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const vc = {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-    id: `urn:uuid:${crypto.randomUUID()}`,
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: issuer.did, type: ['Profile'], name: 'Université Exemple de Lyon' },
-    validFrom: '2025-06-30T00:00:00Z',
-    name: `Credential for ${code}`,
-    credentialSubject: {
-      id: 'did:example:learner',
-      type: ['AchievementSubject'],
-      achievement: { id: `https://univ.example/achievements/${code}`, type: ['Achievement'], name: `Achievement ${code}`, alignment: [{ type: ['Alignment'], targetName: code, targetCode: code, targetUrl: 'https://univ.example/x' }], ...extra },
-    },
-  };
-  return new SignJWT(vc as unknown as Record<string, unknown>).setProtectedHeader({ alg: 'ES256', typ: 'vc+jwt', kid: issuer.kid }).setIssuer(issuer.did).sign(issuer.privateKey);
+  return alignedBadge(issuer, code, undefined, extra);
 }
-
 async function walletItem(text: string, registries: readonly TrainingRegistry[], label = 'c.jwt'): Promise<WalletItem> {
   const payload = { type: 'text' as const, text };
   const report = await verify(text, { at, offline: true, trainingRegistries: registries });
@@ -140,6 +126,7 @@ describe("the wallet's summary", () => {
     expect(defaultCountry(undefined, 'fr-FR', ['FR', 'NL'])).toBe('FR');
     expect(defaultCountry(undefined, 'en', ['NL'])).toBe('NL');
     expect(defaultCountry(undefined, 'en', ['NL', 'FR'])).toBeUndefined();
+    expect(defaultCountry(undefined, 'en-US', ['NL', 'FR'])).toBeUndefined();
   });
 });
 
