@@ -21,6 +21,8 @@ export interface LearningView {
   onCheckAll: () => void;
   /** The listings the credentials were found under, by `registryId#code`, for the funding marks. */
   findings: ReadonlyMap<string, RegistryFinding>;
+  /** Each credential's own finding, by wallet id (a lapsed listing forms no registry group). */
+  byCredential: ReadonlyMap<string, RegistryFinding>;
 }
 
 export const findingKey = (registryId: string, code: string): string => `${registryId}#${code}`;
@@ -66,16 +68,19 @@ function stat(value: string, label: string, id: string): HTMLElement {
   return h('div', { className: 'stat', id }, h('span', { className: 'n', text: value }), h('span', { className: 'l', text: label }));
 }
 
-function groupCard(group: QualificationGroup, findings: LearningView['findings'], lang: Lang): HTMLElement {
+function groupCard(group: QualificationGroup, view: LearningView, lang: Lang): HTMLElement {
   const t = strings().learning;
+  const findings = view.findings;
+  const own = group.credentials.map((c) => view.byCredential.get(c.id)).find((f) => f?.outcome === 'lapsed' && f.registry && f.entry);
+  const listing = group.registry && group.code ? fill(t.listedIn, { registry: group.registry.name, code: group.code }) : own?.registry && own.entry ? fill(t.listedIn, { registry: own.registry.name, code: own.entry.code }) : t.notListed;
   const facts = [
-    group.registry && group.code ? fill(t.listedIn, { registry: group.registry.name, code: group.code }) : t.notListed,
+    listing,
     group.eqf !== undefined ? fill(t.eqf, { n: group.eqf }) : undefined,
     workload(group.hours, group.ects, lang),
     fill(t.credentials, { n: group.credentials.length }),
   ].filter((x): x is string => Boolean(x));
   const finding = group.registry && group.code ? findings.get(findingKey(group.registry.id, group.code)) : undefined;
-  const mark = finding ? eligibilityMark(finding, group.eligible, lang) : undefined;
+  const mark = finding ? eligibilityMark(finding, group.eligible, lang) : own ? h('span', { className: 'chip warning', 'data-eligible': 'lapsed', text: t.lapsed }) : undefined;
   const blocks = group.blocks;
   const total = blocks ? blocks.obtained.length + blocks.missing.length : 0;
   return h(
@@ -90,8 +95,8 @@ function groupCard(group: QualificationGroup, findings: LearningView['findings']
           h(
             'ul',
             { className: 'block-list' },
-            ...blocks.obtained.map((b) => h('li', { className: 'obtained', 'data-block': b.code }, h('span', { className: 'sr', text: `${t.obtained}: ` }), `✓ ${b.code} · ${b.title}`)),
-            ...blocks.missing.map((b) => h('li', { className: 'missing', 'data-block': b.code }, h('span', { className: 'sr', text: `${t.missing}: ` }), `○ ${b.code} · ${b.title}`)),
+            ...blocks.obtained.map((b) => h('li', { className: 'obtained', 'data-block': b.code }, h('span', { className: 'visually-hidden', text: `${t.obtained}: ` }), `✓ ${b.code} · ${b.title}`)),
+            ...blocks.missing.map((b) => h('li', { className: 'missing', 'data-block': b.code }, h('span', { className: 'visually-hidden', text: `${t.missing}: ` }), `○ ${b.code} · ${b.title}`)),
           ),
         )
       : undefined,
@@ -131,7 +136,7 @@ export function learningSection(view: LearningView): HTMLElement {
     view.stale ? h('div', { className: 'row', id: 'learning-stale' }, h('span', { className: 'hint', text: t.stale }), checkAll) : undefined,
     summary.counted === 0 ? h('p', { className: 'hint', text: t.nothing }) : undefined,
     summary.groups.length ? h('h3', { text: t.byQualification }) : undefined,
-    summary.groups.length ? h('ul', { className: 'plain qualifications', id: 'by-qualification' }, ...summary.groups.map((g) => groupCard(g, view.findings, lang))) : undefined,
+    summary.groups.length ? h('ul', { className: 'plain qualifications', id: 'by-qualification' }, ...summary.groups.map((g) => groupCard(g, view, lang))) : undefined,
     summary.byRegistry.length ? h('h3', { text: t.byRegistry }) : undefined,
     summary.byRegistry.length
       ? h(

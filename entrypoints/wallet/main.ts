@@ -235,8 +235,10 @@ async function learning(items: WalletItem[]): Promise<HTMLElement> {
   country = defaultCountry(typeof chosen === 'string' ? chosen : undefined, navigator.language, metas.flatMap((m) => (m.country ? [m.country] : [])));
   const changed = Math.max(0, ...metas.map((m) => m.storedAt));
   const findings = new Map<string, RegistryFinding>();
+  const byCredential = new Map<string, RegistryFinding>();
   for (const item of items) {
     const f = item.report?.registry;
+    if (f) byCredential.set(item.id, f);
     if (f?.registry && f.entry) findings.set(findingKey(f.registry.id, f.entry.code), f);
   }
   return learningSection({
@@ -244,6 +246,7 @@ async function learning(items: WalletItem[]): Promise<HTMLElement> {
     registries: metas,
     country,
     findings,
+    byCredential,
     stale: metas.length ? items.filter((i) => (i.verifiedAt ?? 0) < changed).length : 0,
     onCountry: (next) => void browser.storage.local.set({ [COUNTRY_KEY]: next }).then(render),
     onCheckAll: () => void guarded(() => checkAll(items)),

@@ -135,6 +135,13 @@ test('wallet: sums, EQF levels, eligibility marks in the learner’s country, bl
   await p.selectOption('#learner-country', 'FR');
   await expect(p.locator('#sum-eligible .n')).toHaveText('3');
   await shoot(p, 'wallet-registries');
+  // The summary on its own, readable at full size.
+  await p.setViewportSize({ width: 400, height: 900 });
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await p.locator('#learning').screenshot({ path: join(SHOTS, 'wallet-learning-narrow-dark.png') });
+  await p.setViewportSize({ width: 1100, height: 900 });
+  await p.emulateMedia({ colorScheme: 'light' });
+  await p.locator('#learning').screenshot({ path: join(SHOTS, 'wallet-learning-wide-light.png') });
   await p.close();
 });
 
