@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { VerificationHub } from '../../../entrypoints/background/hub.js';
+import { ReportStore } from '../../../entrypoints/background/report-store.js';
+import { SettingsGate } from '../../../entrypoints/background/settings-gate.js';
 import { trainingRegistrySource } from '../../../entrypoints/background/training-registries.js';
+import { MemoryCache } from '../../../lib/io/index.js';
 import { PACKS } from '../../../entrypoints/shared/i18n/index.js';
 import { en } from '../../../entrypoints/shared/i18n/en.js';
 import { acceptRegistryText, bumpRegistriesRevision, REGISTRIES_REVISION_KEY, RegistryStore } from '../../../entrypoints/shared/registry-store.js';
@@ -83,6 +87,34 @@ describe('training registries in IndexedDB', () => {
     const second = await source();
     expect(second.map((r) => r.id)).toEqual([own.id, rncp.id]);
     expect(reads).toBe(2);
+  });
+});
+
+describe('the background hub', () => {
+  it('passes the stored registries to every verification, read from IndexedDB once', async () => {
+    const issuer = await didJwkIssuer();
+    const store = freshStore();
+    await store.put(rncp, { kind: 'file', name: 'rncp.json' });
+    const values: Record<string, unknown> = {};
+    const local = { get: async (k: string) => (k in values ? { [k]: values[k] } : {}), set: async (items: Record<string, unknown>) => void Object.assign(values, items) };
+    const seen: unknown[] = [];
+    const hub = new VerificationHub({
+      verify: (input, options) => (seen.push(options.trainingRegistries), verify(input, { ...options, at, offline: true })),
+      fetch: async () => new Response('x'),
+      cache: new MemoryCache(),
+      reports: new ReportStore(),
+      trustLists: async () => [],
+      trainingRegistries: trainingRegistrySource(store, local),
+      gate: new SettingsGate({ local }),
+      isOriginAllowed: async () => true,
+      decodeQr: async () => [],
+    });
+    const job = async (code: string, id: string) => hub.verify({ reportId: id, kind: 'text', input: await badge(issuer, code), source: 'pasted' }, { via: 'popup' });
+    const first = await job('RNCP99901BC01', 'a');
+    const second = await job('RS99903', 'b');
+    expect(first.report.registry).toMatchObject({ outcome: 'listed', entry: { code: 'RNCP99901' }, block: { code: 'RNCP99901BC01' } });
+    expect(second.report.registry).toMatchObject({ outcome: 'listed', entry: { code: 'RS99903' } });
+    expect(seen[0]).toBe(seen[1]);
   });
 });
 
