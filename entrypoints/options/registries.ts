@@ -38,7 +38,7 @@ export function registriesSection(store = new RegistryStore()): HTMLElement {
     const from = meta.origin.kind === 'url' ? fill(t.fromUrl, { url: meta.origin.url }) : fill(t.fromFile, { name: meta.origin.name });
     return h(
       'div',
-      { className: 'card trust-list training-registry', 'data-registry': meta.id },
+      { className: 'card training-registry', 'data-registry': meta.id },
       h(
         'div',
         { className: 'item-head' },

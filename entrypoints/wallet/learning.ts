@@ -72,7 +72,7 @@ function groupCard(group: QualificationGroup, view: LearningView, lang: Lang): H
   const t = strings().learning;
   const findings = view.findings;
   const own = group.credentials.map((c) => view.byCredential.get(c.id)).find((f) => f?.outcome === 'lapsed' && f.registry && f.entry);
-  const listing = group.registry && group.code ? fill(t.listedIn, { registry: group.registry.name, code: group.code }) : own?.registry && own.entry ? fill(t.listedIn, { registry: own.registry.name, code: own.entry.code }) : t.notListed;
+  const listing = view.registries.length === 0 ? undefined : group.registry && group.code ? fill(t.listedIn, { registry: group.registry.name, code: group.code }) : own?.registry && own.entry ? fill(t.listedIn, { registry: own.registry.name, code: own.entry.code }) : t.notListed;
   const facts = [
     listing,
     group.eqf !== undefined ? fill(t.eqf, { n: group.eqf }) : undefined,
@@ -135,6 +135,7 @@ export function learningSection(view: LearningView): HTMLElement {
     view.registries.length ? countryPicker(view, lang) : h('p', { className: 'hint', id: 'learning-no-registries' }, `${t.noRegistries} `, h('a', { href: '/options.html#registries', text: t.openSettings })),
     view.stale ? h('div', { className: 'row', id: 'learning-stale' }, h('span', { className: 'hint', text: t.stale }), checkAll) : undefined,
     summary.counted === 0 ? h('p', { className: 'hint', text: t.nothing }) : undefined,
+    summary.counted > 0 && !summary.hours && !summary.ects && !summary.levels.length ? h('p', { className: 'hint', id: 'learning-no-workload', text: t.noWorkload }) : undefined,
     summary.groups.length ? h('h3', { text: t.byQualification }) : undefined,
     summary.groups.length ? h('ul', { className: 'plain qualifications', id: 'by-qualification' }, ...summary.groups.map((g) => groupCard(g, view, lang))) : undefined,
     summary.byRegistry.length ? h('h3', { text: t.byRegistry }) : undefined,

@@ -19,8 +19,8 @@ export const de: LearnerMessages = {
     remove: 'Entfernen',
     removeLabel: 'Das Weiterbildungsregister {name} entfernen',
     urlLabel: 'Adresse des Weiterbildungsregisters',
-    addUrl: 'Von Adresse hinzufügen',
-    addFile: 'Aus Datei hinzufügen',
+    addUrl: 'Register von Adresse hinzufügen',
+    addFile: 'Register aus Datei hinzufügen',
     reading: 'Register wird gelesen…',
     indexing: '{n} Einträge werden indiziert…',
     added: '„{name}“ mit {n} Einträgen hinzugefügt.',
@@ -65,6 +65,7 @@ export const de: LearnerMessages = {
     checking: '{n} Nachweise werden geprüft…',
     checked: '{n} Nachweise geprüft.',
     balances: 'Guthaben und Ansprüche Ihres Lernkontos liegen hinter der Anmeldung Ihres Landes (etwa Mon Compte Formation): Credlens zeigt sie nicht an.',
+    noWorkload: 'Noch keiner Ihrer geprüften Nachweise nennt Umfang oder Niveau; die Aussteller können sie angeben (Stunden, ECTS, EQR-Niveau).',
     nothing: 'Noch kein geprüfter Nachweis.',
   },
   export: {

@@ -21,8 +21,8 @@ export const en = {
     remove: 'Remove',
     removeLabel: 'Remove the training registry {name}',
     urlLabel: 'Training registry address',
-    addUrl: 'Add from address',
-    addFile: 'Add from a file',
+    addUrl: 'Add registry from address',
+    addFile: 'Add registry from a file',
     reading: 'Reading the registry…',
     indexing: 'Indexing {n} entries…',
     added: 'Added "{name}" with {n} entries.',
@@ -67,6 +67,7 @@ export const en = {
     checking: 'Checking {n} credentials…',
     checked: 'Checked {n} credentials.',
     balances: 'Learning-account balances and entitlements sit behind your country’s own sign-in (Mon Compte Formation, for example): Credlens does not show them.',
+    noWorkload: 'None of your verified credentials states its workload or level yet; their issuers can include them (hours, ECTS, EQF level).',
     nothing: 'No verified credential yet.',
   },
   export: {

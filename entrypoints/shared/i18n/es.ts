@@ -19,8 +19,8 @@ export const es: LearnerMessages = {
     remove: 'Quitar',
     removeLabel: 'Quitar el registro de formación {name}',
     urlLabel: 'Dirección del registro de formación',
-    addUrl: 'Añadir desde una dirección',
-    addFile: 'Añadir desde un archivo',
+    addUrl: 'Añadir registro desde una dirección',
+    addFile: 'Añadir registro desde un archivo',
     reading: 'Leyendo el registro…',
     indexing: 'Indexando {n} entradas…',
     added: 'Se añadió «{name}» con {n} entradas.',
@@ -65,6 +65,7 @@ export const es: LearnerMessages = {
     checking: 'Verificando {n} credenciales…',
     checked: '{n} credenciales verificadas.',
     balances: 'Los saldos y derechos de su cuenta de aprendizaje están tras el acceso identificado de su país (por ejemplo, Mon Compte Formation): Credlens no los muestra.',
+    noWorkload: 'Ninguna de sus credenciales verificadas indica todavía su carga de trabajo ni su nivel; sus emisores pueden incluirlos (horas, ECTS, nivel MEC).',
     nothing: 'Todavía no hay ninguna credencial verificada.',
   },
   export: {

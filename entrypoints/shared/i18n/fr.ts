@@ -19,8 +19,8 @@ export const fr: LearnerMessages = {
     remove: 'Retirer',
     removeLabel: 'Retirer le répertoire de formations {name}',
     urlLabel: 'Adresse du répertoire de formations',
-    addUrl: 'Ajouter depuis une adresse',
-    addFile: 'Ajouter depuis un fichier',
+    addUrl: 'Ajouter un répertoire depuis une adresse',
+    addFile: 'Ajouter un répertoire depuis un fichier',
     reading: 'Lecture du répertoire…',
     indexing: 'Indexation de {n} fiches…',
     added: '« {name} » ajouté avec {n} fiches.',
@@ -65,6 +65,7 @@ export const fr: LearnerMessages = {
     checking: 'Vérification de {n} justificatifs…',
     checked: '{n} justificatifs vérifiés.',
     balances: 'Les soldes et droits de votre compte formation se consultent derrière l’identification de votre pays (Mon Compte Formation, par exemple) : Credlens ne les affiche pas.',
+    noWorkload: 'Aucun de vos justificatifs vérifiés n’indique encore sa durée ni son niveau ; leurs émetteurs peuvent les ajouter (heures, ECTS, niveau CEC).',
     nothing: 'Aucun justificatif vérifié pour l’instant.',
   },
   export: {

@@ -19,8 +19,8 @@ export const it: LearnerMessages = {
     remove: 'Rimuovi',
     removeLabel: 'Rimuovi il registro della formazione {name}',
     urlLabel: 'Indirizzo del registro della formazione',
-    addUrl: 'Aggiungi da indirizzo',
-    addFile: 'Aggiungi da file',
+    addUrl: 'Aggiungi registro da indirizzo',
+    addFile: 'Aggiungi registro da file',
     reading: 'Lettura del registro…',
     indexing: 'Indicizzazione di {n} voci…',
     added: 'Aggiunto «{name}» con {n} voci.',
@@ -65,6 +65,7 @@ export const it: LearnerMessages = {
     checking: 'Verifica di {n} credenziali…',
     checked: '{n} credenziali verificate.',
     balances: 'Saldi e diritti del conto di apprendimento si trovano dietro l’accesso identificato del tuo paese (ad esempio Mon Compte Formation): Credlens non li mostra.',
+    noWorkload: 'Nessuna delle tue credenziali verificate indica ancora impegno o livello; i loro emittenti possono includerli (ore, ECTS, livello EQF).',
     nothing: 'Ancora nessuna credenziale verificata.',
   },
   export: {

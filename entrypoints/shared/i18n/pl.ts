@@ -19,8 +19,8 @@ export const pl: LearnerMessages = {
     remove: 'Usuń',
     removeLabel: 'Usuń rejestr szkoleń {name}',
     urlLabel: 'Adres rejestru szkoleń',
-    addUrl: 'Dodaj z adresu',
-    addFile: 'Dodaj z pliku',
+    addUrl: 'Dodaj rejestr z adresu',
+    addFile: 'Dodaj rejestr z pliku',
     reading: 'Odczytywanie rejestru…',
     indexing: 'Indeksowanie wpisów ({n})…',
     added: 'Dodano „{name}”, wpisy: {n}.',
@@ -65,6 +65,7 @@ export const pl: LearnerMessages = {
     checking: 'Sprawdzanie poświadczeń ({n})…',
     checked: 'Sprawdzono poświadczenia: {n}.',
     balances: 'Salda i uprawnienia konta szkoleniowego są dostępne po zalogowaniu w serwisie Twojego kraju (np. Mon Compte Formation): Credlens ich nie pokazuje.',
+    noWorkload: 'Żadne z Twoich zweryfikowanych poświadczeń nie podaje jeszcze nakładu pracy ani poziomu; ich wystawcy mogą je dodać (godziny, ECTS, poziom ERK).',
     nothing: 'Nie ma jeszcze zweryfikowanych poświadczeń.',
   },
   export: {
