@@ -76,7 +76,7 @@ export class CredlensRegistryView extends LocalizedElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: fit-content(45%) minmax(0, 1fr);
         gap: 0.25em 0.9em;
         margin: 0;
         font-size: 0.92em;

@@ -13,3 +13,4 @@ export { readImageSize, MAX_IMAGE_PIXELS } from './input/image-size.js';
 export { stackCredentials, type CredentialStack } from './validate/eu/index.js';
 export { durationHours } from './validate/eu/stack.js';
 export { discoverCredential, followLink, isCredential, looksBaked, CREDENTIAL_ACCEPT, type Discovery } from './input/follow-link.js';
+export { codeKey } from './training-registry/index.js';

@@ -1,4 +1,4 @@
-import type { FetchLike, ResourceCache, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
+import type { FetchLike, ResourceCache, TrainingRegistry, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
 import type { HistoryOrigin } from '../shared/history.js';
 import type { StoredView } from '../shared/pdf-messages.js';
 import type { StoredReport } from '../shared/protocol.js';
@@ -42,6 +42,8 @@ export interface HubDeps {
   cache: ResourceCache;
   reports: ReportStore;
   trustLists: () => Promise<TrustList[]>;
+  /** The training registries the user added (issue #19): the same objects each time, so lib indexes each once. */
+  trainingRegistries?: () => Promise<TrainingRegistry[]>;
   gate: SettingsGate;
   /** Origins the extension may not contact (no host permission); used to explain an unverifiable result. */
   isOriginAllowed: (origin: string) => Promise<boolean>;
@@ -151,7 +153,8 @@ export class VerificationHub {
     }
     const { fetch: fetchImpl, failedOrigins } = recordFailedOrigins(this);
     const trust = await this.trustLists();
-    const report = await this.verifyWithSettings(job.input, { fetch: fetchImpl, cache: this.cache, trust });
+    const trainingRegistries = (await this.deps.trainingRegistries?.().catch(() => [])) ?? [];
+    const report = await this.verifyWithSettings(job.input, { fetch: fetchImpl, cache: this.cache, trust, trainingRegistries });
     const stored: StoredReport = { reportId: job.reportId, kind: job.kind, source: job.source, report, blockedOrigins: await this.blockedOrigins(failedOrigins) };
     if (job.pageUrl) stored.pageUrl = job.pageUrl;
     await this.reports.put(stored);

@@ -21,6 +21,8 @@ import { SettingsGate } from './settings-gate.js';
 import { extensionUrl, ReportSurface } from './surface.js';
 import { TabTally, tallyObserver } from './tab-tally.js';
 import { trustListSource } from './trust-lists.js';
+import { trainingRegistrySource } from './training-registries.js';
+import { RegistryStore } from '../shared/registry-store.js';
 import { UserInputs } from './user-inputs.js';
 
 /**
@@ -41,6 +43,7 @@ export default defineBackground(() => {
     cache: new IdbCache('credlens-resources'),
     reports: new ReportStore(idbReportPersistence()),
     trustLists: trustListSource(browser.storage.local),
+    trainingRegistries: trainingRegistrySource(new RegistryStore(), browser.storage.local),
     gate,
     isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     decodeQr,

@@ -6,6 +6,7 @@ import { discoverySection } from './discovery.js';
 import { h, applyLanguage, hostOf } from '../shared/page.js';
 import { readSettings, writeSettings } from '../shared/settings-browser.js';
 import { CACHE_MINUTES, HISTORY_DAYS, toHost, toOrigin, type Settings } from '../shared/settings.js';
+import { registriesSection } from './registries.js';
 import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../shared/trust-lists.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', it: 'Italiano', pl: 'Polski' };
@@ -281,6 +282,7 @@ async function main(): Promise<void> {
     h('div', {}, h('h2', { text: 'Settings', style: 'font-size: 18px' }), h('p', { className: 'hint', text: sync }), saved),
     whenSection(),
     trustSection(),
+    registriesSection(),
     await networkSection(),
     // Issue #20: links to unknown issuers (entrypoints/options/discovery.ts).
     discoverySection(() => settings, save),
