@@ -243,3 +243,8 @@ function assertUsage(input: unknown, options: VerifyOptions): void {
     if (options[name] !== undefined && (typeof options[name] !== 'string' || options[name] === '')) throw new UsageError(`verify(): options.${name} must be a non-empty string`);
   }
 }
+
+// For a shell that must stay small (the widget reads the files of its `registries` attribute through
+// the guarded fetch): these two without lib/index.ts or lib/tools.ts, which pull in far more.
+export { createIo } from './io/index.js';
+export { parseTrainingRegistry } from './training-registry/parse.js';

@@ -99,6 +99,7 @@ export const de: Messages = {
     corsHint:
       'Der Server mit diesem Nachweis (oder seinen Schlüsseln) erlaubt anderen Websites nicht, ihn zu lesen, daher konnte diese Seite ihn nicht prüfen. Über die Echtheit sagt das nichts: Öffnen Sie den Nachweis beim Aussteller oder bitten Sie die Website, ihren Prüf-Proxy einzurichten.',
     proxyHint: 'Abrufe liefen über den Prüf-Proxy dieser Website.',
+    registryUnreadable: 'Das Weiterbildungsregister {url} konnte nicht verwendet werden ({reason}); die Registerprüfung nutzte nur die lesbaren Register.',
     requiredMessage: 'Bitte hängen Sie einen Nachweis an.',
     invalidMessage: 'Dieser Nachweis hat die Prüfung nicht bestanden.',
     readError: 'Die Datei konnte nicht gelesen werden.',

@@ -99,6 +99,7 @@ export const en: Messages = {
     corsHint:
       'The server holding this credential (or its keys) does not let other websites read it, so this page could not check it. That says nothing about whether it is genuine: open the credential at its issuer, or ask the site to enable its verification proxy.',
     proxyHint: 'Reads went through this site’s verification proxy.',
+    registryUnreadable: 'The training registry {url} could not be used ({reason}); the registry check used only the registries that could be read.',
     requiredMessage: 'Please attach a credential.',
     invalidMessage: 'This credential did not pass verification.',
     readError: 'The file could not be read.',

@@ -99,6 +99,7 @@ export const es: Messages = {
     corsHint:
       'El servidor que aloja esta credencial (o sus claves) no permite que otros sitios la lean, así que esta página no pudo comprobarla. Eso no dice nada sobre su autenticidad: abra la credencial en el sitio del emisor o pida al sitio que active su proxy de verificación.',
     proxyHint: 'Las lecturas pasaron por el proxy de verificación de este sitio.',
+    registryUnreadable: 'No se pudo usar el registro de formaciones {url} ({reason}); la comprobación del registro solo usó los registros que se pudieron leer.',
     requiredMessage: 'Adjunte una credencial.',
     invalidMessage: 'Esta credencial no superó la verificación.',
     readError: 'No se pudo leer el archivo.',

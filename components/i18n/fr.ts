@@ -99,6 +99,7 @@ export const fr: Messages = {
     corsHint:
       'Le serveur qui détient ce justificatif (ou ses clés) n’autorise pas les autres sites à le lire ; cette page n’a donc pas pu le contrôler. Cela ne dit rien de son authenticité : ouvrez le justificatif chez l’émetteur ou demandez au site d’activer son proxy de vérification.',
     proxyHint: 'Les lectures sont passées par le proxy de vérification de ce site.',
+    registryUnreadable: 'Le répertoire de formations {url} n’a pas pu être utilisé ({reason}) ; la vérification du répertoire n’a utilisé que les répertoires lisibles.',
     requiredMessage: 'Veuillez joindre un justificatif.',
     invalidMessage: 'Ce justificatif n’a pas passé la vérification.',
     readError: 'Le fichier n’a pas pu être lu.',

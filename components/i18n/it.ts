@@ -99,6 +99,7 @@ export const it: Messages = {
     corsHint:
       'Il server che ospita questa credenziale (o le sue chiavi) non consente ad altri siti di leggerla, quindi questa pagina non ha potuto controllarla. Ciò non dice nulla sulla sua autenticità: apri la credenziale presso l’emittente o chiedi al sito di attivare il suo proxy di verifica.',
     proxyHint: 'Le letture sono passate dal proxy di verifica di questo sito.',
+    registryUnreadable: 'Non è stato possibile usare il registro delle formazioni {url} ({reason}); il controllo del registro ha usato solo i registri leggibili.',
     requiredMessage: 'Allega una credenziale.',
     invalidMessage: 'Questa credenziale non ha superato la verifica.',
     readError: 'Impossibile leggere il file.',

@@ -99,6 +99,7 @@ export const pl: Messages = {
     corsHint:
       'Serwer z tym poświadczeniem (lub jego kluczami) nie pozwala innym stronom go odczytać, więc ta strona nie mogła go sprawdzić. Nie świadczy to o jego autentyczności: otwórz poświadczenie u wystawcy albo poproś serwis o włączenie serwera pośredniczącego do weryfikacji.',
     proxyHint: 'Odczyty przeszły przez serwer pośredniczący tej strony.',
+    registryUnreadable: 'Nie udało się użyć rejestru szkoleń {url} ({reason}); sprawdzenie rejestru objęło tylko rejestry, które dało się odczytać.',
     requiredMessage: 'Dołącz poświadczenie.',
     invalidMessage: 'To poświadczenie nie przeszło weryfikacji.',
     readError: 'Nie udało się odczytać pliku.',

@@ -44,6 +44,8 @@ export interface Messages {
     hideDetails: string;
     corsHint: string;
     proxyHint: string;
+    /** A training registry of the widget's `registries` attribute could not be read: {url}, {reason}. */
+    registryUnreadable: string;
     requiredMessage: string;
     invalidMessage: string;
     readError: string;

@@ -137,6 +137,49 @@ describe('the verification hub', () => {
     expect(recorded).toHaveLength(1);
   });
 
+  it('frees a slot when a request fails: the limit holds through errors, and other origins are not held back', async () => {
+    let active = 0;
+    let peak = 0;
+    const fetch: FetchLike = async (url) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 2));
+      active--;
+      if (url.endsWith('/fail')) throw new TypeError('Failed to fetch');
+      return new Response('{}');
+    };
+    const hub = makeHub({ fetch });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => hub.fetch(`https://issuer.example/${i % 2 ? 'fail' : 'ok'}`, {})));
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(6);
+    expect(peak).toBe(PER_ORIGIN_LIMIT);
+    // Eight requests to two origins at once: four each run together.
+    peak = 0;
+    await Promise.all(Array.from({ length: 8 }, (_, i) => hub.fetch(`https://${i % 2 ? 'a' : 'b'}.example/x`, {})));
+    expect(peak).toBe(2 * PER_ORIGIN_LIMIT);
+  });
+
+  it('tells the observers once per finished verification: two callers sharing one run are two verifications, a failed one is one too', async () => {
+    let runs = 0;
+    let fail = false;
+    const hub = makeHub({
+      verify: async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 5));
+        if (fail) throw new Error('verify broke');
+        return report('warning');
+      },
+    });
+    const finished: Array<string | undefined> = [];
+    hub.observe((e) => void (e.type === 'finished' && finished.push(e.stored?.report.verdict)));
+    const job = { reportId: 'shared', kind: 'link' as const, input: CREDLY, source: CREDLY };
+    await Promise.all([hub.verify(job, { via: 'page' }), hub.verify(job, { via: 'popup' })]);
+    expect(runs).toBe(1);
+    expect(finished).toEqual(['warning', 'warning']);
+    fail = true;
+    await expect(hub.verify({ ...job, reportId: 'broken' }, { via: 'popup' })).rejects.toThrow('verify broke');
+    expect(finished).toEqual(['warning', 'warning', undefined]);
+  });
+
   it('refuses at the network seam an origin the settings block, for every verification', async () => {
     const network = countingNetwork(0);
     const hub = makeHub({ fetch: network.fetch, settings: { settings: { blockedOrigins: ['https://issuer.example'], savedAt: 1 } } });
@@ -161,6 +204,29 @@ describe('the report store', () => {
     expect(await store.get('r1')).toMatchObject({ reportId: 'r1' }); // still in memory
     // A new service worker (empty memory) reads what is on disk.
     expect(await new ReportStore(disk, 3).get('r4')).toMatchObject({ reportId: 'r4' });
+  });
+});
+
+describe('the report store in memory only', () => {
+  it('keeps at most its bound, least recently used out first, and a read counts as use', async () => {
+    const store = new ReportStore(undefined, 2);
+    const stored = (id: string): StoredReport => ({ reportId: id, kind: 'text', source: id, report: report(), blockedOrigins: [] });
+    await store.put(stored('a'));
+    await store.put(stored('b'));
+    await store.get('a');
+    await store.put(stored('c'));
+    expect(store.size).toBe(2);
+    expect(await store.get('b')).toBeUndefined();
+    expect(await store.get('a')).toMatchObject({ reportId: 'a' });
+    expect(await store.get('c')).toMatchObject({ reportId: 'c' });
+  });
+
+  it('still answers from memory when the disk fails', async () => {
+    const broken = { get: async () => Promise.reject(new Error('disk')), put: async () => Promise.reject(new Error('disk')), trim: async () => undefined };
+    const store = new ReportStore(broken, 5);
+    await store.put({ reportId: 'x', kind: 'text', source: 'x', report: report(), blockedOrigins: [] });
+    expect(await store.get('x')).toMatchObject({ reportId: 'x' });
+    expect(await store.get('missing')).toBeUndefined();
   });
 });
 

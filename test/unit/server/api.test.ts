@@ -71,7 +71,7 @@ describe('credlens serve: POST /v1/verify', () => {
     });
     expect(later.statusCode).toBe(200);
     const report = later.json();
-    expect(report.verifiedAt).toBeTruthy();
+    expect(Number.isNaN(Date.parse(report.verifiedAt))).toBe(false);
     validateOperation('/v1/verify', 'post', '200', 'application/json', report);
     const untrusted = await server.app.inject({ method: 'POST', url: '/v1/verify?trust=', headers: { 'content-type': 'application/jwt' }, payload: jwtOf('vc-jwt-valid') });
     expect(untrusted.json().verdict).toBe('warning');
