@@ -4,7 +4,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/support/chromium-launch.js
 /**
  * Browser tests in Debian's Chromium (never `npx playwright install`). Projects:
  * - widget: the built <credlens-verifier> bundle (dist/widget) on local pages (`npm run test:e2e:widget`);
- * - extension: the built MV3 extension (.output/chrome-mv3) (`npm run test:e2e:extension`).
+ * - extension: the built MV3 extension (.output/chrome-mv3) (`npm run test:e2e:extension`);
+ * - package: the npm tarball installed offline into an empty project (`npm run test:e2e:package`).
  */
 
 export default defineConfig({
@@ -21,5 +22,6 @@ export default defineConfig({
   projects: [
     { name: 'widget', testMatch: /widget\/.*\.spec\.ts$/ },
     { name: 'extension', testMatch: /extension\/.*\.spec\.ts$/ },
+    { name: 'package', testMatch: /package\/.*\.spec\.ts$/ },
   ],
 });

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { buildCredlensBundle } from './build-lib.js';
 import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
+import { percentile } from './table.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'throughput', 'content-script', 'size', 'qr'] as const;
+const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start', 'server', 'registry'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -55,6 +56,12 @@ if (args.only.has('verification')) {
   report.verification = results;
 }
 
+if (args.only.has('jsonld')) {
+  const { measureJsonLd } = await import('./sections/jsonld.js');
+  log('jsonld: the engine alone');
+  report.jsonld = await measureJsonLd(args.quick ? 40 : 200, log);
+}
+
 if (args.only.has('throughput')) {
   const { measureThroughput } = await import('./sections/throughput.js');
   log('throughput: 1,000 credentials');
@@ -79,9 +86,45 @@ if (args.only.has('qr')) {
   report.qr = await measureQr(args.quick ? 5 : 15, log);
 }
 
+let coldStartLines: string[] = [];
+if (args.only.has('cold-start')) {
+  const { measureColdStart, renderColdStart } = await import('./sections/cold-start.js');
+  log('cold-start: signing inputs');
+  const fixtures = await makeFixtures();
+  const dir = mkdtempSync(join(tmpdir(), 'credlens-bench-'));
+  const fixturesFile = join(dir, 'fixtures.json');
+  writeFileSync(fixturesFile, JSON.stringify(fixtures));
+  const coldStart = await measureColdStart(fixtures, fixturesFile, { runs: args.quick ? 3 : 7 }, log);
+  (report as BenchReport & { coldStart?: unknown }).coldStart = coldStart;
+  coldStartLines = renderColdStart(coldStart);
+}
+
+if (args.only.has('server')) {
+  const { measureServerLoad } = await import('./sections/server.js');
+  log('server load: credlens serve under autocannon');
+  report.server = await measureServerLoad({ quick: args.quick }, log);
+}
+
+let registryLines: string[] = [];
+if (args.only.has('registry')) {
+  const { measureRegistry, renderRegistry } = await import('./sections/registry.js');
+  log('registry: 200,000 entries, import, file index, lookups');
+  const registry = await measureRegistry({ quick: args.quick, ...(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES ? { entries: Number(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES) } : {}) }, log);
+  (report as BenchReport & { registry?: unknown }).registry = {
+    ...registry,
+    indexedLookupUs: undefined,
+    memoryLookupUs: undefined,
+    lookupUs: {
+      indexed: { p50: percentile(registry.indexedLookupUs, 50), p99: percentile(registry.indexedLookupUs, 99), max: Math.max(...registry.indexedLookupUs) },
+      memory: { p50: percentile(registry.memoryLookupUs, 50), p99: percentile(registry.memoryLookupUs, 99) },
+    },
+  };
+  registryLines = renderRegistry(registry);
+}
+
 report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 report.durationSeconds = Math.round((Date.now() - started) / 1000);
-const text = renderReport(report);
+const text = [renderReport(report), ...(coldStartLines.length ? ['', ...coldStartLines] : []), ...(registryLines.length ? ['', ...registryLines] : [])].join('\n');
 process.stdout.write(`${text}\n`);
 if (args.json) {
   writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

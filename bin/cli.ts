@@ -1,15 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { LIMITS, MemoryCache, verify, verifyAll, type TrustList, type VerificationReport, type VerifyOptions } from '../lib/index.js';
-import { parseJsonText } from '../lib/input/json.js';
-import { parseTrustList, TrustListError } from '../lib/trust/list.js';
+// Modules by path, not through lib/index.ts: the built CLI then loads only what a verification
+// needs (X.509 and trust-list parsing load with --trust or a certificate, not at start-up).
+import { LIMITS, MemoryCache, parseJsonText } from '../lib/basics.js';
+import type { TrustList, VerificationReport } from '../lib/index.js';
+import { verifyAll } from '../lib/verify-all.js';
+import { verify, type VerifyOptions } from '../lib/verify.js';
 import { formatReport, safeText } from './format-report.js';
-import { CliInputError, directoryBundle, pinnedFetch, readInputBytes, resolveHost } from './node-io.js';
-import { formatLocatedReports, isPdfBytes, setUpNodeQrDecoder, worstVerdict } from './pdf-cli.js';
+import { pinnedFetch, resolveHost } from '../node/fetch.js';
+import { directoryBundle, InputReadError as CliInputError, isPdfBytes, readInputBytes } from '../node/input.js';
+import { setUpNodeQrDecoder } from '../node/qr.js';
+import { formatLocatedReports, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
-                  [--trust FILE]... [--profile eu-microcredential] [--recipient email:ADDRESS | did:DID]
+                  [--trust FILE]... [--registry FILE | URL]... [--profile eu-microcredential]
+                  [--recipient email:ADDRESS | did:DID]
+                  [--challenge NONCE] [--domain DOMAIN]   (a presentation must answer them)
+  credlens verify <file | dir | url | ->... [--format table|csv|ndjson] [--concurrency N] [options as above]
+                  several inputs (or a folder, or - with one file, URL or JWT per line): a summary
+                  row per credential (file, verdict, format, issuer, title, first failing check)
+  credlens registry import --from ADAPTER FILE... -o OUT.json   index a training registry
+                  (France Compétences RNCP/RS, Mon Compte Formation, ELM; credlens registry --help)
+  credlens serve [--port N] [--redis URL] [...]   the HTTP API (credlens serve --help)
   credlens demo        verify the bundled example credentials, offline
   credlens --help | --version
 
@@ -17,7 +30,8 @@ Input: a JSON-LD credential, a JWT / SD-JWT, an Open Badges 2.0 assertion, a bak
 (PNG or SVG), a Europass credential (JAdES), a URL, or - for standard input. A PDF (a CV, a
 certificate) reports every credential in it: attached files, credential links, QR codes.
 
-Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input.`;
+Exit status: 0 verified or warning, 1 invalid, 3 unverifiable, 2 usage or unreadable input
+(several inputs: the worst of them, invalid first).`;
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, unverifiable: 3 } as const;
 
@@ -52,12 +66,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return command ? EXIT.ok : EXIT.usage;
   }
   if (command === '--version') {
-    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    io.out(pkg.version);
+    io.out(await packageVersion());
     return EXIT.ok;
   }
   try {
     if (command === 'verify') return await verifyCommand(rest, io);
+    if (command === 'serve') {
+      const { runServe } = await import('../server/serve.js');
+      return await runServe(rest, io);
+    }
+    if (command === 'registry') {
+      const { runRegistry } = await import('./registry-cli.js');
+      return await runRegistry(rest, io);
+    }
     if (command === 'demo') {
       const { runCliDemo } = await import('./demo.js');
       return await runCliDemo(io);
@@ -65,12 +86,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`credlens: unknown command "${safeText(command, 40)}"\n\n${USAGE}`);
     return EXIT.usage;
   } catch (error) {
-    if (error instanceof CliInputError || error instanceof TrustListError) {
+    if (error instanceof CliInputError) {
       io.err(`credlens: ${error.message}`);
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+/** The version in package.json: one folder up from bin/cli.ts, three from the built dist/npm/cli/cli.js. */
+async function packageVersion(): Promise<string> {
+  for (const path of ['../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'credlens' && pkg.version) return pkg.version;
+    } catch {
+      // not this folder
+    }
+  }
+  return 'unknown';
 }
 
 async function verifyCommand(argv: string[], io: Io): Promise<number> {
@@ -85,8 +119,13 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
         resources: { type: 'string' },
         at: { type: 'string' },
         trust: { type: 'string', multiple: true },
+        registry: { type: 'string', multiple: true },
         profile: { type: 'string' },
         recipient: { type: 'string' },
+        challenge: { type: 'string' },
+        domain: { type: 'string' },
+        format: { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -99,10 +138,12 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) {
-    io.err(`credlens verify: give exactly one file, URL or - (got ${positionals.length})\n\n${USAGE}`);
+  if (positionals.length === 0) {
+    io.err(`credlens verify: give a file, a folder, a URL or - (got none)\n\n${USAGE}`);
     return EXIT.usage;
   }
+  const batch = await batchSettings(values, positionals, io);
+  if (batch === 'usage') return EXIT.usage;
   const source = positionals[0] as string;
   const options: VerifyOptions = {
     offline: values.offline,
@@ -132,8 +173,27 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
     }
     options.recipient = values.recipient;
   }
+  for (const name of ['challenge', 'domain'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value.trim() === '') {
+      io.err(`credlens verify: --${name} needs a value`);
+      return EXIT.usage;
+    }
+    options[name] = value;
+  }
   if (values.resources !== undefined) options.resources = await directoryBundle(values.resources);
   if (values.trust?.length) options.trust = await Promise.all(values.trust.map(loadTrustFile));
+  if (values.registry?.length) {
+    // Training registries (docs/registries.md): a file with its index opens without parsing its entries.
+    const { loadRegistry } = await import('../node/registry-files.js');
+    const network = values.offline ? {} : { fetch: options.fetch! };
+    options.trainingRegistries = await Promise.all(values.registry.map((source) => loadRegistry(source, network)));
+  }
+  if (batch) {
+    const { runBatch } = await import('./batch.js');
+    return runBatch(positionals, options, batch, { out: io.out, err: io.err, progress: io === defaultIo && Boolean(process.stderr.isTTY) });
+  }
 
   const isUrl = /^https?:\/\//i.test(source);
   const input = isUrl ? source : await readInputBytes(source, Math.max(LIMITS.maxImageBytes, LIMITS.maxCredentialBytes));
@@ -152,6 +212,31 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
   return exitCodeFor(report);
 }
 
+/**
+ * Several inputs, a folder, or --format / --concurrency: the batch run (bin/batch.ts). One file, URL
+ * or `-` without those keeps the single-credential output of the CLI contract.
+ */
+async function batchSettings(
+  values: { format?: string; concurrency?: string; json?: boolean },
+  positionals: string[],
+  io: Io,
+): Promise<{ format: 'table' | 'csv' | 'ndjson'; concurrency: number } | undefined | 'usage'> {
+  const { stat } = await import('node:fs/promises');
+  const isDirectory = positionals.length === 1 && !/^https?:\/\//i.test(positionals[0]!) && positionals[0] !== '-' && (await stat(positionals[0]!).then((s) => s.isDirectory(), () => false));
+  if (positionals.length === 1 && !isDirectory && values.format === undefined && values.concurrency === undefined) return undefined;
+  const format = values.format ?? (values.json ? 'ndjson' : 'table');
+  if (format !== 'table' && format !== 'csv' && format !== 'ndjson') {
+    io.err(`credlens verify: --format takes table, csv or ndjson, not "${safeText(format, 40)}"`);
+    return 'usage';
+  }
+  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    io.err('credlens verify: --concurrency takes a whole number from 1 to 64');
+    return 'usage';
+  }
+  return { format, concurrency };
+}
+
 async function loadTrustFile(path: string): Promise<TrustList> {
   let text: string;
   try {
@@ -165,5 +250,11 @@ async function loadTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
   }
-  return parseTrustList(value, path);
+  const { parseTrustList, TrustListError } = await import('../lib/trust-list.js');
+  try {
+    return parseTrustList(value, path);
+  } catch (error) {
+    if (error instanceof TrustListError) throw new CliInputError(error.message);
+    throw error;
+  }
 }

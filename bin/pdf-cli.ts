@@ -1,25 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { LocatedReport, VerificationReport } from '../lib/index.js';
-import { configureQrDecoder } from '../lib/input/qr.js';
 import { formatReport, safeText } from './format-report.js';
 
 /** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */
-
-let decoderReady = false;
-
-/** The QR decoder's WebAssembly, read from the installed zxing-wasm package (never fetched). */
-export async function setUpNodeQrDecoder(): Promise<void> {
-  if (decoderReady) return;
-  const path = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-  const wasm = await readFile(path);
-  configureQrDecoder({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
-  decoderReady = true;
-}
-
-export function isPdfBytes(input: unknown): input is Uint8Array {
-  return input instanceof Uint8Array && input[0] === 0x25 && input[1] === 0x50 && input[2] === 0x44 && input[3] === 0x46 && input[4] === 0x2d;
-}
 
 const RANK: Record<VerificationReport['verdict'], number> = { verified: 0, warning: 1, unverifiable: 2, invalid: 3 };
 

@@ -1,4 +1,4 @@
-import type { TrustTier, VerificationReport } from '../lib/index.js';
+import { ioFailureOf, type TrustTier, type VerificationReport } from '../lib/index.js';
 
 const TIERS: readonly TrustTier[] = ['trusted', 'known', 'unknown', 'untrusted'];
 
@@ -20,8 +20,8 @@ export function blockedByNetwork(report: VerificationReport | undefined): boolea
   if (!report || report.verdict !== 'unverifiable') return false;
   return report.checks.some((c) => {
     if (c.status !== 'warn') return false;
-    const reason = c.details?.reason ?? c.details?.ioCode ?? c.details?.error;
-    if (typeof reason === 'string' && NETWORK_REASONS.has(reason)) return true;
-    return /could not reach|failed to fetch|networkerror|load failed/i.test(c.message);
+    // Codes only, never the English message: lib records the I/O failure in details.io.
+    const io = ioFailureOf(c);
+    return io !== undefined && NETWORK_REASONS.has(io.code);
   });
 }

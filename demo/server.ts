@@ -16,6 +16,10 @@ import { EXAMPLES, exampleById } from './examples.js';
 import { createDemoIssuers, demoTrustList, publishedDocuments, type DemoIssuers, type Published } from './issuers/index.js';
 import { buildCvPdf } from './cv.js';
 import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage, verifyPage } from './pages.js';
+import { buildServer, type CredlensServer } from '../server/app.js';
+import { DEFAULT_BODY_LIMIT } from '../server/verifier.js';
+import { pinnedFetch } from '../node/fetch.js';
+import { demoRegistry } from './registry.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_DIR = join(ROOT, 'dist/widget');
@@ -65,7 +69,8 @@ export async function startDemo(port: number): Promise<Demo> {
   const board = `http://${HOST}:${boardPort}`;
   const trust = demoTrustList(issuers);
   const cv = await buildCvPdf({ issuer: issuerOrigin, bodies });
-  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust, cv).catch((e) => fail(res, e)));
+  const checker = boardChecker(trust);
+  boardServer.on('request', (req, res) => void serveBoard(req, res, issuerOrigin, noCorsOrigin, trust, checker, cv).catch((e) => fail(res, e)));
 
   return {
     board,
@@ -73,7 +78,7 @@ export async function startDemo(port: number): Promise<Demo> {
     issuer: issuerOrigin,
     issuerNoCors: noCorsOrigin,
     close: async () => {
-      await Promise.all([close(boardServer), close(issuerServer)]);
+      await Promise.all([close(boardServer), close(issuerServer), checker.close()]);
     },
   };
 }
@@ -112,7 +117,35 @@ async function serveIssuer(
   send(404, TYPES['.txt']!, 'Not found');
 }
 
-async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList, cv: Uint8Array): Promise<void> {
+/**
+ * The board's server-side check: the `credlens serve` application, in process. `apply` calls its
+ * POST /v1/verify route (Fastify's inject), so the demo and a deployed server share one handler.
+ */
+function boardChecker(trust: TrustList): CredlensServer {
+  return buildServer({
+    version: 'demo',
+    fetch: pinnedFetch({ allowPrivateNetwork: true }),
+    trustLists: [{ id: 'demo', list: trust }],
+    trainingRegistries: [demoRegistry()],
+    offline: false,
+    // DEMO ONLY, as DEMO_NETWORK: the local issuer is on loopback over http.
+    allowHttp: true,
+    allowPrivateNetwork: true,
+    redisTimeoutMs: 50,
+    cache: true,
+    corsOrigins: [],
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    batchBodyLimit: DEFAULT_BODY_LIMIT,
+    batchMaxLines: 64,
+    batchConcurrency: 4,
+    deadlineMs: 20_000,
+    outboundConcurrency: 16,
+    perOriginConcurrency: 4,
+    logLevel: 'silent',
+  });
+}
+
+async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: string, issuerNoCors: string, trust: TrustList, checker: CredlensServer, cv: Uint8Array): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://board.invalid');
   const page = (status: number, html: string) => {
     res.writeHead(status, {
@@ -124,7 +157,11 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
     });
     res.end(html);
   };
-  if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req, trust));
+  if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req, checker));
+  if (url.pathname === '/demo/registry.json') {
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(demoRegistry(), null, 2));
+    return;
+  }
   if (url.pathname === '/demo/trust.json') {
     res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(trust));
     return;
@@ -178,7 +215,7 @@ async function proxy(url: URL, res: ServerResponse, allowedOrigins: string[]): P
   res.end(body);
 }
 
-async function apply(req: IncomingMessage, trust: TrustList): Promise<string> {
+async function apply(req: IncomingMessage, checker: CredlensServer): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -197,10 +234,16 @@ async function apply(req: IncomingMessage, trust: TrustList): Promise<string> {
     for (const value of form.getAll(field).slice(0, 32)) {
       if (value === '') continue;
       // Re-verify on the server with the same library: the browser's verdict is the applicant's claim.
-      const input = typeof value === 'string' ? value : new Uint8Array(await value.arrayBuffer());
-      const report = await verify(input, { network: DEMO_NETWORK, trust: [trust] });
+      const response = await checker.app.inject({
+        method: 'POST',
+        url: '/v1/verify',
+        headers: { 'content-type': typeof value === 'string' ? 'text/plain' : 'application/octet-stream' },
+        payload: typeof value === 'string' ? value : Buffer.from(await value.arrayBuffer()),
+      });
       const submitted = typeof value === 'string' ? value : `(file ${value.name}, ${value.size} bytes)`;
-      results.push({ field, submitted, report });
+      if (response.statusCode !== 200) throw new Error(`The board's check refused ${submitted}: ${response.body}`);
+      const body = response.json() as VerificationReport | Array<{ report: VerificationReport }>;
+      for (const report of Array.isArray(body) ? body.map((r) => r.report) : [body]) results.push({ field, submitted, report });
     }
   }
   return appliedPage(String(form.get('applicant') ?? ''), results);
@@ -242,15 +285,15 @@ function close(server: Server): Promise<void> {
 /** Verifies every example from the issuer, in Node, and compares with what the example expects. */
 async function smoke(demo: Demo): Promise<boolean> {
   let ok = true;
-  for (const path of ['/', '/jobs', '/examples', '/widget/credlens-verifier.js', '/widget/pdf.worker.js', '/assets/examples.js', CV_PATH]) {
+  for (const path of ['/', '/jobs', '/examples', '/demo/registry.json', '/widget/credlens-verifier.js', '/widget/pdf.worker.js', '/assets/examples.js', CV_PATH]) {
     const response = await fetch(demo.board + path);
     console.log(`${response.ok ? 'ok  ' : 'FAIL'} GET ${path} ${response.status}`);
     ok &&= response.ok;
   }
   for (const example of EXAMPLES) {
     const expected = example.expectServer ?? example.expect;
-    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust] });
-    const reason = demonstrates(example, report);
+    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust], ...(example.registry ? { trainingRegistries: [demoRegistry()] } : {}) });
+    const reason = demonstrates(example, report) ?? (example.registry && report.registry?.outcome !== example.registry ? `registry ${report.registry?.outcome ?? 'none'}, expected ${example.registry}: ` : undefined);
     const pass = report.verdict === expected && reason === undefined;
     ok &&= pass;
     const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');
@@ -278,6 +321,14 @@ function demonstrates(example: (typeof EXAMPLES)[number], report: VerificationRe
     revoked: (code) => /REVOKED/.test(code),
     expired: (code) => code === 'VALIDITY_EXPIRED',
   };
+  const codes = new Set<string>(report.checks.map((c) => c.code));
+  const missing = (example.codes ?? []).filter((code) => !codes.has(code));
+  if (missing.length > 0) return `missing ${missing.join(', ')}: `;
+  if (example.presents !== undefined) {
+    const nested = report.presentation?.credentials ?? [];
+    const wrong = nested.filter((c) => c.report.verdict !== example.expect || c.subjectIsHolder !== true);
+    if (nested.length !== example.presents || wrong.length > 0) return `presents ${nested.length} credentials (${nested.map((c) => `${c.report.verdict}${c.subjectIsHolder ? '' : ', not about the holder'}`).join('; ')}), expected ${example.presents}: `;
+  }
   const reason = example.expect === 'invalid' ? reasons[example.variant] : undefined;
   if (!reason) return undefined;
   return failed.some((c) => reason(c.code, c.id)) ? undefined : `not ${example.variant} for the expected reason: `;

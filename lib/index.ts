@@ -15,13 +15,50 @@ export {
   type MicrocredentialProfile,
   type PartySummary,
   type PlannedCheck,
+  type PresentationReport,
+  type PresentedCredential,
   type Verdict,
   type VerificationReport,
   type VerificationState,
+  type CheckOf,
+  type CheckFor,
 } from './report.js';
+export {
+  ioFailureOf,
+  type CheckDetails,
+  type CheckDetailsByCode,
+  type UntypedDetails,
+  type IoFailure,
+  type IoFailureDetails,
+  type InputReadDetails,
+  type InputUrlDetails,
+  type KeyResolutionDetails,
+  type KeyValidDetails,
+  type TrustDetails,
+  type NestedReportSummary,
+  type EndorsementsDetails,
+  type RefreshDetails,
+  type ValidityDetails,
+  type MicrocredentialDetails,
+  type PdfPageDetails,
+  type PdfPagesCappedDetails,
+  type ProofAlgDetails,
+  type DisclosureIndexDetails,
+} from './details.js';
 export { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
-export { CredlensError, UsageError, IoError, InputError, type ErrorCode } from './errors.js';
-export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type ResourceBundle, type ResourceCache } from './io/index.js';
+export { CredlensError, UsageError, IoError, InputError, type ErrorCode, type IoErrorCode } from './errors.js';
+export { MemoryCache, memoryBundle, chainBundles, type FetchLike, type NetworkPolicy, type ResourceBundle, type ResourceCache } from './io/index.js';
 export type { TrustList, TrustedIssuer, TrustTier, TrustRegistry, TrustSourceOutcome } from './trust/types.js';
 export { parseTrustList, loadTrustList, TrustListError } from './trust/list.js';
 export { LIMITS } from './limits.js';
+export {
+  parseTrainingRegistry,
+  TrainingRegistryError,
+  TRAINING_REGISTRY_FORMAT,
+  summariseLearning,
+  type TrainingRegistry,
+  type RegistryEntry,
+  type RegistryFinding,
+  type LearningSummary,
+  type QualificationGroup,
+} from './training-registry/index.js';

@@ -1,4 +1,6 @@
 import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
+import type { CheckDetails, UntypedDetails } from './details.js';
+import type { RegistryFinding } from './training-registry/types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';
@@ -14,6 +16,8 @@ export type FormatId =
   | 'ob2-signed'
   | 'edc'
   | 'ebsi-jwt'
+  | 'vp'
+  | 'vp-jwt'
   | 'unknown';
 
 /** Stable check ids; the UI keys its labels on them. Formats may add ids of their own. */
@@ -38,17 +42,25 @@ export type CheckId =
   | 'seal-revocation'
   | 'seal-timestamp'
   | 'trust'
+  | 'registry'
   | 'microcredential'
   | (string & {});
 
-export interface Check {
+/** One check with code `C`: its `details` have the shape `CheckDetails<C>` (lib/details.ts). */
+export interface CheckOf<C extends CheckCode> {
   id: CheckId;
   status: CheckStatus;
-  code: CheckCode;
+  code: C;
   message: string;
   /** Machine-readable facts behind the message (which key, which list, nested endorsement reports...). */
-  details?: Record<string, unknown>;
+  details?: CheckDetails<C>;
 }
+
+/** A check of any code: narrowing on `code` gives its typed `details`. */
+export type Check = { [C in CheckCode]: CheckOf<C> }[CheckCode];
+
+/** `CheckOf` spread over a union of codes (a check whose code is only known to be one of several). */
+export type CheckFor<C extends CheckCode> = C extends CheckCode ? CheckOf<C> : never;
 
 /** A check announced in the plan, before it has run. */
 export interface PlannedCheck {
@@ -140,7 +152,37 @@ export interface VerificationReport {
   checks: Check[];
   credential?: CredentialSummary;
   microcredential?: MicrocredentialProfile;
+  /** Formats `vp` and `vp-jwt` only: the holder and every credential's own report (docs/presentations.md). */
+  presentation?: PresentationReport;
+  /** What the `registry` check found in the training registries the caller configured (docs/registries.md). */
+  registry?: RegistryFinding;
   verifiedAt: string;
+}
+
+/** What a Verifiable Presentation is: who presents it, how it is secured, and what it carries. */
+export interface PresentationReport {
+  id?: string;
+  types: string[];
+  /** The holder the presentation names (`holder`, or a VP-JWT's `iss`). */
+  holder?: string;
+  /** How the holder secured it: an embedded Data Integrity proof, a JWS (VP-JWT / VC-JOSE), or nothing (a container). */
+  securedBy: 'data-integrity' | 'jose' | 'none';
+  /** Outcome of the holder's proof: `valid` only when the key is the holder's authentication key and the signature verifies. */
+  proof: 'valid' | 'invalid' | 'unverifiable' | 'none';
+  /** The challenge (`nonce`) and domain (`aud`) the signed presentation carries. */
+  challenge?: string;
+  domain?: string[];
+  credentials: PresentedCredential[];
+}
+
+export interface PresentedCredential {
+  /** Position in the presentation's `verifiableCredential`. */
+  index: number;
+  /** The media type of an `EnvelopedVerifiableCredential`'s data: URL, when the entry was one. */
+  envelope?: string;
+  /** Whether the credential's subject is the holder; absent when either is not stated. */
+  subjectIsHolder?: boolean;
+  report: VerificationReport;
 }
 
 export function statusForEffect(effect: CodeEffect): CheckStatus {
@@ -158,14 +200,22 @@ export function statusForEffect(effect: CodeEffect): CheckStatus {
 }
 
 /** Builds a check whose status follows from its code, so status and code can never disagree. */
-export function check(id: CheckId, code: CheckCode, message: string, details?: Record<string, unknown>): Check {
-  const result: Check = { id, status: statusForEffect(CODES[code].effect), code, message };
+export function check<C extends CheckCode>(id: CheckId, code: C, message: string, details?: CheckDetails<C>): CheckFor<C> {
+  const result: CheckOf<C> = { id, status: statusForEffect(CODES[code].effect), code, message };
   if (details !== undefined) result.details = details;
-  return result;
+  return result as CheckFor<C>;
 }
 
 /**
- * The verdict, derived here and only here (CONTRACTS.md §1):
+ * The same check with more facts in its details (several proofs, several status entries): fields
+ * of the code's typed shape keep their meaning, the added ones are extra.
+ */
+export function withDetails(c: Check, extra: UntypedDetails | undefined): Check {
+  return extra ? ({ ...c, details: { ...c.details, ...extra } } as Check) : c;
+}
+
+/**
+ * The verdict, derived here and only here (docs/report.md):
  * a failed check → invalid; else a check that could not decide authenticity → unverifiable;
  * else no passed authenticity check (proof, OB 2.0 hosted origin) → unverifiable;
  * else any warning → warning; else verified.

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { CREDENTIAL_ACCEPT } from './input/acquire.js';
 import { ContainerError } from './input/container-error.js';
 import type { CredentialLocation, PdfCandidate, PdfScan } from './input/pdf/types.js';
@@ -52,7 +53,7 @@ export async function verifyAll(input: VerifyInput, options: VerifyAllOptions = 
   } catch (error) {
     const finding =
       error instanceof ContainerError
-        ? check('input', error.code, error.message, error.details)
+        ? check('input', error.check, error.message, error.details)
         : check('input', 'PDF_MALFORMED', `The PDF cannot be read: ${(error as Error).message}`);
     return [documentEntry([finding])];
   }
@@ -121,15 +122,8 @@ function documentEntry(checks: Check[]): LocatedReport {
   return { location: { kind: 'document' }, report: { verdict: deriveVerdict(checks), format: 'unknown', checks, verifiedAt: new Date().toISOString() } };
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** `fn` over every item, at most `concurrency` at a time (p-limit), results in the items' order. */
+function mapLimited<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const limit = pLimit(concurrency);
+  return Promise.all(items.map((item) => limit(() => fn(item))));
 }

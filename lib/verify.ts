@@ -1,3 +1,4 @@
+import { constantStep } from './pipeline/constant-step.js';
 import { UsageError, describeError } from './errors.js';
 import { FORMAT_NAMES, loadHandler } from './formats/index.js';
 import { classify } from './formats/classify.js';
@@ -12,8 +13,11 @@ import { runSteps } from './pipeline/runner.js';
 import type { CredentialPlan, KeyBindingExpectation, Step, VerifyContext, VerifyProgress } from './pipeline/types.js';
 import { check, deriveVerdict, type Check, type FormatId, type VerificationReport } from './report.js';
 import { evaluateTrust } from './trust/evaluate.js';
+import { openEnvelope } from './formats/vp/enveloped.js';
 import { registryConfigProblem } from './trust/registries/config.js';
 import type { TrustList, TrustRegistry } from './trust/types.js';
+import { registryCheck } from './training-registry/check.js';
+import type { RegistryFinding, TrainingRegistry } from './training-registry/types.js';
 
 export interface VerifyOptions {
   /** The one network seam; defaults to the platform's fetch behind the guard. */
@@ -32,12 +36,18 @@ export interface VerifyOptions {
   trust?: readonly TrustList[];
   /** Issuer registries (DCC, OpenID Federation, EBSI TIR), consulted after the lists, most authoritative first; none by default. */
   registries?: readonly TrustRegistry[];
+  /** Training registries (eligible, quality-assured training for learning accounts), most authoritative first; see docs/registries.md. */
+  trainingRegistries?: readonly TrainingRegistry[];
   /** Apply the EU micro-credential profile to every credential. */
   profile?: 'eu-microcredential';
   /** `email:ADDRESS` or a DID the credential should belong to. */
   recipient?: string;
   /** Expected audience and nonce of an SD-JWT key-binding JWT. */
   keyBinding?: KeyBindingExpectation;
+  /** The challenge a presentation's proof must carry (DI `challenge`, VP-JWT `nonce`); not checked when absent. */
+  challenge?: string;
+  /** The domain a presentation's proof must name (DI `domain`, VP-JWT `aud`); not checked when absent. */
+  domain?: string;
   /** Base URL of the EBSI APIs. */
   ebsiApiBase?: string;
   /** Network policy overrides (development only: `allowHttp`, `allowPrivateNetwork`). */
@@ -88,9 +98,23 @@ async function verifyWithContext(
     return { verdict: deriveVerdict([acquired.check]), format: 'unknown', checks: [acquired.check], verifiedAt };
   }
 
+  // VC 2.0 enveloped credentials and presentations verify as what their data: URL holds.
+  let sniffed = acquired.sniffed;
+  let inputCheck = acquired.check;
+  const opened = sniffed.kind === 'json' ? openEnvelope(sniffed.value) : undefined;
+  if (opened && !opened.ok) {
+    onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
+    onProgress?.({ type: 'check', index: 0, check: opened.check });
+    return { verdict: deriveVerdict([opened.check]), format: 'unknown', checks: [opened.check], verifiedAt };
+  }
+  if (opened) {
+    sniffed = opened.sniffed;
+    if (inputCheck.code === 'INPUT_READ') inputCheck = { ...inputCheck, details: { kind: sniffed.kind, ...inputCheck.details, envelope: opened.mediaType } };
+  }
+
   let classified: ReturnType<typeof classify>;
   try {
-    classified = classify(acquired.sniffed);
+    classified = classify(sniffed);
   } catch (error) {
     const failed = inputErrorCheck(error);
     onProgress?.({ type: 'plan', format: 'unknown', checks: [{ id: 'input' }] });
@@ -105,6 +129,7 @@ async function verifyWithContext(
     profile: options.profile,
     recipient: options.recipient,
     keyBinding: options.keyBinding,
+    presentationBinding: { ...(options.challenge !== undefined ? { challenge: options.challenge } : {}), ...(options.domain !== undefined ? { domain: options.domain } : {}) },
     ebsiApiBase: options.ebsiApiBase ?? DEFAULT_EBSI_API_BASE,
     signal: options.signal,
     retrievedFrom: acquired.retrievedFrom ?? retrievedFromHint,
@@ -122,7 +147,7 @@ async function verifyWithContext(
   const handler = await loadHandler(format);
   let plan: CredentialPlan;
   if (format === 'unknown') {
-    plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(acquired.sniffed.kind)))] };
+    plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(sniffed.kind)))] };
   } else if (!handler) {
     plan = { steps: [constantStep(check('format', 'FORMAT_UNSUPPORTED', `Recognised as ${FORMAT_NAMES[format]}, which this version of Credlens cannot verify yet`))] };
   } else {
@@ -133,10 +158,12 @@ async function verifyWithContext(
       plan = { steps: [constantStep(check('format', 'CHECK_INTERNAL_ERROR', `Unexpected error while reading the ${FORMAT_NAMES[format]}: ${describeError(error)}`))] };
     }
   }
-  const microcredential = plan.microcredential ?? (format !== 'unknown' ? mapMicrocredential(format, plan.document) : undefined);
+  const container = plan.presentation !== undefined;
+  const microcredential = plan.microcredential ?? (format !== 'unknown' && !container ? mapMicrocredential(format, plan.document) : undefined);
 
   const steps: Step[] = [...plan.steps];
-  if (handler && format !== 'unknown') {
+  let registryFinding: RegistryFinding | undefined;
+  if (handler && format !== 'unknown' && !container) {
     steps.push({
       id: 'trust',
       needsAuthenticity: true,
@@ -151,10 +178,24 @@ async function verifyWithContext(
           ebsiApiBase: ctx.ebsiApiBase,
         }),
     });
+    steps.push({
+      id: 'registry',
+      needsAuthenticity: true,
+      run: async () => {
+        const result = registryCheck({
+          document: plan.document,
+          credential: plan.credential,
+          microcredential,
+          registries: options.trainingRegistries ?? [],
+          profile: ctx.profile,
+        });
+        registryFinding = result.finding;
+        return result.check;
+      },
+    });
     steps.push({ id: 'microcredential', needsAuthenticity: false, run: async () => microcredentialCheck(microcredential, ctx.profile) });
   }
 
-  const inputCheck = acquired.check;
   onProgress?.({
     type: 'plan',
     format,
@@ -167,11 +208,9 @@ async function verifyWithContext(
   const report: VerificationReport = { verdict: deriveVerdict(results), format, checks: results, verifiedAt };
   if (plan.credential) report.credential = plan.credential;
   if (microcredential) report.microcredential = microcredential;
+  if (plan.presentation) report.presentation = await plan.presentation();
+  if (registryFinding) report.registry = registryFinding;
   return report;
-}
-
-function constantStep(result: Check): Step {
-  return { id: result.id, gate: true, run: async () => result };
 }
 
 function unknownMessage(kind: string): string {
@@ -200,4 +239,12 @@ function assertUsage(input: unknown, options: VerifyOptions): void {
   if (options.profile !== undefined && options.profile !== 'eu-microcredential') {
     throw new UsageError(`verify(): unknown profile "${String(options.profile)}"`);
   }
+  for (const name of ['challenge', 'domain'] as const) {
+    if (options[name] !== undefined && (typeof options[name] !== 'string' || options[name] === '')) throw new UsageError(`verify(): options.${name} must be a non-empty string`);
+  }
 }
+
+// For a shell that must stay small (the widget reads the files of its `registries` attribute through
+// the guarded fetch): these two without lib/index.ts or lib/tools.ts, which pull in far more.
+export { createIo } from './io/index.js';
+export { parseTrainingRegistry } from './training-registry/parse.js';

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds dist/widget/credlens-verifier.js (a self-contained ES module) with heavy parts (format
-// handlers, the JSON-LD engine) in lazily loaded chunks beside it, then custom-elements.json.
+// handlers, the JSON-LD engine) in lazily loaded chunks beside it, then custom-elements.json and the
+// Subresource Integrity hashes (integrity.json). Chunks are imported relative to import.meta.url
+// (esbuild's relative specifiers), so the folder works from any static host or CDN path.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { WIDGET_BUILD_OPTIONS } from './widget-build-options.mjs';
+import { writeIntegrity } from './widget-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/widget');
@@ -65,3 +68,4 @@ execFileSync(
   { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 console.log('wrote dist/widget/custom-elements.json');
+writeIntegrity(outdir);

@@ -54,8 +54,19 @@ function countJson(label, path) {
 }
 
 if (wants('lint')) gate('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
+// The folder rules of docs/architecture.md: no lib → shell imports, shells through lib's entry points, no cycles.
+if (wants('imports')) gate('imports', run('import rules', 'npx', ['depcruise', 'lib', 'components', 'widget', 'entrypoints', 'bin', ...['node', 'server'].filter((d) => existsSync(d)), '--config', '.dependency-cruiser.cjs']));
 if (wants('typecheck')) gate('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (wants('unit')) {
+  if (!existsSync(process.env.CREDLENS_REDIS_SERVER ?? '/usr/bin/redis-server')) {
+    // The shared-cache tests start Debian's redis-server on a loopback port; install it where we may.
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (root) run('install redis-server', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server']);
+    if (!existsSync(process.env.CREDLENS_REDIS_SERVER ?? '/usr/bin/redis-server')) {
+      results.failed++;
+      failures.push('shared-cache tests: /usr/bin/redis-server is missing; install it with `sudo apt-get install redis-server`');
+    }
+  }
   run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
   countJson('unit tests', 'test-results/vitest.json');
 }
@@ -69,7 +80,9 @@ if (wants('e2e') && existsSync('playwright.config.ts')) {
       failures.push('browser tests: /usr/bin/chromium is missing; install it with `sudo apt-get install chromium`');
     }
   }
-  for (const script of ['build:widget', 'build', 'build:firefox']) {
+  // build:package builds the library, its types and the widget (the pack-install test needs all three)
+  const builds = pkg.scripts?.['build:package'] ? ['build:package', 'build', 'build:firefox'] : ['build:widget', 'build', 'build:firefox'];
+  for (const script of builds) {
     if (pkg.scripts?.[script]) gate(`npm run ${script}`, run(script, 'npm', ['run', '--silent', script]));
   }
   if (pkg.scripts?.['lint:firefox']) gate('web-ext lint', run('web-ext lint', 'npm', ['run', '--silent', 'lint:firefox']));

@@ -1,34 +1,27 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import '../components/check-list.js';
 import '../components/credential-card.js';
+import '../components/presentation-view.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
 import { LocalizedElement } from '../components/localized-element.js';
-import { formatDateTime, valueText } from '../components/format.js';
-import { codeSummary, fill, messages, type Lang } from '../components/i18n/index.js';
-import { blockedByNetwork, trustTierOf } from '../components/report-facts.js';
-import { tokens } from '../components/theme.js';
-import { FORMAT_NAMES } from '../lib/formats/index.js';
-import type { FetchLike } from '../lib/io/types.js';
-import type { Check, CredentialSummary, PlannedCheck, VerificationReport, VerificationState } from '../lib/report.js';
-import { verify as verifyCredential, type VerifyOptions } from '../lib/verify.js';
-import { AttachmentError, formValue, fromFile, fromText, isPdf, verifyInput, type Attachment } from './attachment.js';
-import { CredlensVerifiedEvent } from './events.js';
-import type { FoundCredential, PdfScanResult } from './pdf.js';
-import { proxiedFetch } from './proxy.js';
+import { fill, messages } from '../components/i18n/index.js';
+import { blockedByNetwork } from '../components/report-facts.js';
+import type { VerificationReport, VerificationState } from '../lib/index.js';
+import type { VerifyOptions } from '../lib/verify.js';
+import type { Attachment } from './attachment.js';
+import { FormAssociationController } from './controllers/form-association.js';
+import { LaterStyles, UploadController } from './controllers/upload.js';
+import { PdfListingController } from './controllers/pdf-listing.js';
+import { VerificationController, type RunResult } from './controllers/verification.js';
+import { verifierStyles } from './credlens-verifier.styles.js';
+import { CredlensChangeEvent, CredlensVerifiedEvent } from './events.js';
+import type { FoundCredential } from './pdf.js';
+import { runOptions } from './run-options.js';
+import { announcementFor, resultTemplate } from './templates/result.js';
 
 /** pdfjs-dist's worker, copied beside the widget by the build (scripts/build-widget.mjs); fetched only for a PDF. */
 const PDF_WORKER_URL = new URL('./pdf.worker.js', import.meta.url);
-
-/** What a PDF the learner dropped holds, and which of its credentials the learner chose. */
-interface PdfState {
-  name: string;
-  result?: PdfScanResult;
-  chosen: boolean[];
-  expanded: boolean[];
-}
-
-const SEVERITY: Record<VerificationState, number> = { pending: 0, verified: 1, warning: 2, unverifiable: 3, invalid: 4 };
 
 /** Options passed to lib's verify() (everything but the progress callback and the signal, which the element owns). */
 export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
@@ -51,9 +44,10 @@ export type WidgetVerifyOptions = Omit<VerifyOptions, 'onProgress' | 'signal'>;
  * @attr compact - boolean: one line (badge and title) with a button that shows the details
  * @attr proxy - URL template on the host site's own server for reads the issuer blocks cross-origin, e.g. `/proxy?url={url}`
  * @attr theme - `light | dark`; default follows `prefers-color-scheme`
+ * @attr registries - space-separated URLs (this page's origin, or https) of training registries in Credlens's JSON format (docs/registries.md); the report's `registry` check says whether the training is listed
  * @attr state - reflected, read-only: `pending | verified | warning | invalid | unverifiable`
  * @fires credlens-verified - when a verification finishes; `detail` is the report (bubbles, composed)
- * @fires change - when the learner attaches or removes a credential (upload mode)
+ * @fires change - {CredlensChangeEvent} when the learner attaches or removes a credential, or ticks or unticks one found in a PDF (upload mode); `detail` is a `CredlensChangeDetail`
  * @csspart base - the outer box
  * @csspart summary - the verdict line (badge, title, details button)
  * @csspart badge - the verdict badge (its own parts are exported as `badge-label`, `badge-icon`)
@@ -105,258 +99,18 @@ export class CredlensVerifier extends LocalizedElement {
     disabled: { type: Boolean, reflect: true },
     compact: { type: Boolean, reflect: true },
     proxy: {},
+    registries: {},
     theme: { reflect: true },
     lang: {},
     state: { reflect: true },
     options: { attribute: false },
-    _planned: { state: true },
-    _checks: { state: true },
-    _preview: { state: true },
-    _report: { state: true },
     _attachment: { state: true },
     _expanded: { state: true },
     _notice: { state: true },
     _announcement: { state: true },
-    _dragging: { state: true },
-    _pdf: { state: true },
   };
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        container-type: inline-size;
-        font-size: 1rem;
-        line-height: 1.45;
-      }
-      .base {
-        background: var(--_background);
-        border: 1px solid var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 1em;
-        display: grid;
-        gap: 0.9em;
-      }
-      :host([compact]) .base {
-        padding: 0.5em 0.75em;
-        gap: 0.5em;
-      }
-      .summary {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5em 0.75em;
-      }
-      .summary .title {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-        flex: 1 1 12em;
-        min-width: 0;
-      }
-      .summary .toggle {
-        margin-inline-start: auto;
-      }
-      .meta {
-        color: var(--_muted-color);
-        font-size: 0.85em;
-        margin: 0;
-      }
-      .details {
-        display: grid;
-        gap: 1.2em;
-        grid-template-columns: 1fr;
-      }
-      @container (min-width: 760px) {
-        .details.two {
-          grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
-        }
-      }
-      .panel {
-        background: var(--_surface);
-        border-radius: var(--_radius);
-        padding: 0.85em;
-      }
-      .notice {
-        margin: 0 0 0.6em;
-        padding: 0.6em 0.8em;
-        border-inline-start: 4px solid var(--_warning-color);
-        background: var(--_warning-background);
-        color: var(--_color);
-        border-radius: calc(var(--_radius) / 2);
-        font-size: 0.9em;
-      }
-      button {
-        font: inherit;
-        font-size: 0.92em;
-        font-weight: 600;
-        padding: 0.4em 0.9em;
-        border-radius: calc(var(--_radius) * 0.75);
-        border: 1px solid var(--_accent-color);
-        background: var(--_background);
-        color: var(--_accent-color);
-        cursor: pointer;
-        min-height: 2.25em;
-      }
-      button.primary {
-        background: var(--_accent-color);
-        color: var(--_background);
-      }
-      button:disabled {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
-      button:focus-visible,
-      textarea:focus-visible {
-        outline: 3px solid var(--_focus-ring);
-        outline-offset: 2px;
-      }
-      .dropzone {
-        border: 2px dashed var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 0.9em;
-        display: grid;
-        gap: 0.6em;
-        background: var(--_surface);
-      }
-      .dropzone.dragging {
-        border-color: var(--_accent-color);
-      }
-      .drop-row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em 0.9em;
-        align-items: center;
-      }
-      .upload-label {
-        font-weight: 650;
-        margin: 0;
-      }
-      .hint {
-        margin: 0;
-        color: var(--_muted-color);
-        font-size: 0.9em;
-      }
-      label {
-        font-size: 0.9em;
-        font-weight: 600;
-      }
-      textarea {
-        font: inherit;
-        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-        font-size: 0.85em;
-        width: 100%;
-        box-sizing: border-box;
-        min-height: 3.2em;
-        resize: vertical;
-        padding: 0.45em;
-        border-radius: calc(var(--_radius) * 0.75);
-        border: 1px solid var(--_border-color);
-        background: var(--_background);
-        color: var(--_color);
-      }
-      .paste {
-        display: grid;
-        gap: 0.35em;
-      }
-      .attached {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .attached span {
-        overflow-wrap: anywhere;
-        min-width: 0;
-        font-size: 0.92em;
-      }
-      .pdf {
-        display: grid;
-        gap: 0.6em;
-      }
-      .pdf-summary {
-        margin: 0;
-        font-weight: 600;
-      }
-      .found {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
-      }
-      .found-item {
-        border: 1px solid var(--_border-color);
-        border-radius: var(--_radius);
-        padding: 0.6em 0.75em;
-        display: grid;
-        gap: 0.5em;
-        background: var(--_background);
-      }
-      .found-item.chosen {
-        border-color: var(--_accent-color);
-        box-shadow: inset 4px 0 0 var(--_accent-color);
-      }
-      .found-row {
-        display: grid;
-        grid-template-columns: auto minmax(0, 1fr) auto;
-        align-items: start;
-        gap: 0.4em 0.75em;
-      }
-      @container (max-width: 480px) {
-        .found-row {
-          grid-template-columns: auto minmax(0, 1fr);
-        }
-        .found-row .toggle {
-          grid-column: 2;
-          justify-self: start;
-        }
-      }
-      .found-row input[type='checkbox'] {
-        width: 1.25em;
-        height: 1.25em;
-        margin: 0.3em 0 0;
-        accent-color: var(--_accent-color);
-        flex: none;
-      }
-      .found-row input[type='checkbox']:focus-visible {
-        outline: 3px solid var(--_focus-ring);
-        outline-offset: 2px;
-      }
-      .found-label {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.3em 0.6em;
-        min-width: 0;
-        font-size: 1em;
-        font-weight: 400;
-        cursor: pointer;
-      }
-      .found-title {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .found-where {
-        flex-basis: 100%;
-        color: var(--_muted-color);
-        font-size: 0.85em;
-        overflow-wrap: anywhere;
-      }
-      .found-note {
-        margin: 0;
-        /* under the label, not under the checkbox */
-        padding-inline-start: 2em;
-        font-size: 0.88em;
-        color: var(--_color);
-      }
-      .found-details {
-        display: grid;
-        gap: 0.8em;
-      }
-    `,
-  ];
+  static override styles = verifierStyles;
 
   declare src: string | undefined;
   declare credential: string | undefined;
@@ -366,26 +120,42 @@ export class CredlensVerifier extends LocalizedElement {
   declare disabled: boolean;
   declare compact: boolean;
   declare proxy: string | undefined;
+  /** Space-separated URLs of training registries (docs/registries.md), loaded for every verification. */
+  declare registries: string | undefined;
   declare theme: string | undefined;
   /** Reflected as the `state` attribute; absent until there is something to verify. */
   declare state: VerificationState | undefined;
   /** Options for lib's verify() for this element (merged over `CredlensVerifier.defaultOptions`). */
   declare options: WidgetVerifyOptions;
 
-  declare private _planned: PlannedCheck[];
-  declare private _checks: Array<Check | undefined>;
-  declare private _preview: CredentialSummary | undefined;
-  declare private _report: VerificationReport | undefined;
   declare private _attachment: Attachment | undefined;
   declare private _expanded: boolean;
   declare private _notice: string | undefined;
   declare private _announcement: string;
-  declare private _dragging: boolean;
-  declare private _pdf: PdfState | undefined;
 
-  private readonly internals: ElementInternals | undefined;
-  private controller: AbortController | undefined;
-  private run = 0;
+  private readonly formField = new FormAssociationController(this, () => {
+    const t = messages(this.language);
+    return {
+      value: this.formValueNow(),
+      required: this.required,
+      invalid: this.state === 'invalid',
+      requiredMessage: this.pdf.current?.result?.found.length ? t.pdf.requiredMessage : t.ui.requiredMessage,
+      invalidMessage: t.ui.invalidMessage,
+      anchor: this.renderRoot?.querySelector<HTMLElement>('[data-anchor]') ?? undefined,
+    };
+  });
+
+  private readonly laterStyles = new LaterStyles(this);
+  private readonly uploader = new UploadController(this, {
+    attach: (attachment) => this.setAttachment(attachment),
+    unreadable: (message) => (this._notice = message ?? messages(this.language).ui.readError),
+  }, this.laterStyles);
+  private readonly pdf = new PdfListingController(this, (styles) => this.laterStyles.adopt(styles));
+  private readonly run = new VerificationController(
+    this,
+    () => runOptions({ defaults: CredlensVerifier.defaults, options: this.options, proxy: this.proxy, registries: this.registries, document: this.ownerDocument }),
+    PDF_WORKER_URL,
+  );
   private autoVerifyQueued = false;
 
   constructor() {
@@ -396,102 +166,67 @@ export class CredlensVerifier extends LocalizedElement {
     this.compact = false;
     this.name = '';
     this.options = {};
-    this._planned = [];
-    this._checks = [];
     this._expanded = false;
     this._announcement = '';
-    this._dragging = false;
-    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
 
-  /** The report of the last finished verification (CONTRACTS.md §1), or undefined. */
+  /** The report of the last finished verification (docs/report.md), or undefined. */
   get report(): VerificationReport | undefined {
-    return this._report;
+    return this.run.report;
+  }
+
+  /** For a PDF: every credential found, with where it was found and its report (in document order). */
+  get reports(): Array<Pick<FoundCredential, 'location' | 'report'>> | undefined {
+    return this.pdf.current?.result?.found.map(({ location, report }) => ({ location, report }));
   }
 
   /** The associated form, when the element is inside one. */
   get form(): HTMLFormElement | null {
-    return this.internals?.form ?? null;
+    return this.formField.form;
   }
 
   get validity(): ValidityState | undefined {
-    return this.internals?.validity;
+    return this.formField.validity;
   }
 
   get validationMessage(): string {
-    return this.internals?.validationMessage ?? '';
+    return this.formField.validationMessage;
   }
 
   checkValidity(): boolean {
-    return this.internals?.checkValidity() ?? true;
+    return this.formField.checkValidity();
   }
 
   reportValidity(): boolean {
-    return this.internals?.reportValidity() ?? true;
+    return this.formField.reportValidity();
   }
 
   /**
    * Verifies what the element holds now (the learner's attachment, else `credential`, else `src`)
    * and resolves with the report; a newer call cancels an older one (which then resolves undefined).
+   * A PDF resolves undefined once its list is ready (`reports`).
    */
   async verify(): Promise<VerificationReport | undefined> {
-    if (this._attachment && isPdf(this._attachment)) {
-      await this.verifyPdf(this._attachment.bytes, this._attachment.name);
+    const attachment = this._attachment;
+    if (attachment?.pdf) {
+      await this.verifyPdf(attachment.input, attachment.name);
       return undefined;
     }
-    this._pdf = undefined;
+    this.pdf.clear();
     const input = this.currentInput();
-    this.controller?.abort();
     if (input === undefined) {
       this.resetResult();
       return undefined;
     }
-    const { controller, run } = this.startRun();
-    this.state = 'pending';
-    this._announcement = messages(this.language).verdict.pending.label;
-    this.updateValidity();
-    let report: VerificationReport;
-    try {
-      report = await verifyCredential(input, {
-        ...this.verifyOptions(),
-        signal: controller.signal,
-        onProgress: (event) => {
-          if (run !== this.run) return;
-          if (event.type === 'plan') {
-            this._planned = event.checks;
-            this._checks = [];
-            this._preview = event.credential;
-          } else {
-            const next = [...this._checks];
-            next[event.index] = event.check;
-            this._checks = next;
-          }
-        },
-      });
-    } catch (error) {
-      if (run !== this.run) return undefined;
-      // verify() throws only for misuse (a bad option): say so rather than show a verdict.
-      this.state = 'unverifiable';
-      this._notice = error instanceof Error ? error.message : String(error);
-      this._announcement = `${messages(this.language).verdict.unverifiable.label}. ${this._notice}`;
-      this.updateValidity();
-      return undefined;
-    }
-    if (run !== this.run) return undefined;
-    this._report = report;
-    this._checks = report.checks;
-    this._planned = report.checks.map((c) => ({ id: c.id }));
+    this.beginRun(messages(this.language).verdict.pending.label);
+    const result = await this.run.start({ kind: 'credential', input });
+    if (!this.finishedRun(result) || result.outcome.kind !== 'report') return undefined;
+    const report = result.outcome.report;
     this.state = report.verdict;
     this._notice = blockedByNetwork(report) && !this.proxy ? messages(this.language).ui.corsHint : undefined;
-    this._announcement = this.announcementFor(report);
-    this.updateValidity();
+    this._announcement = announcementFor(report, this.language);
     this.dispatchEvent(new CredlensVerifiedEvent(report));
     return report;
-  }
-
-  /** For a PDF: every credential found, with where it was found and its report (in document order). */
-  get reports(): Array<Pick<FoundCredential, 'location' | 'report'>> | undefined {
-    return this._pdf?.result?.found.map(({ location, report }) => ({ location, report }));
   }
 
   /**
@@ -499,78 +234,57 @@ export class CredlensVerifier extends LocalizedElement {
    * `credlens-verified` once per credential found; nothing is chosen until the learner ticks it.
    */
   private async verifyPdf(bytes: Uint8Array, name: string): Promise<void> {
-    const { controller, run } = this.startRun();
-    this._pdf = { name, chosen: [], expanded: [] };
-    this.state = 'pending';
     const t = messages(this.language);
-    this._announcement = fill(t.pdf.scanning, { name });
-    this.updateValidity();
-    let result: PdfScanResult;
-    try {
-      const { scanPdfUpload } = await import('./pdf.js');
-      result = await scanPdfUpload(bytes, { ...this.verifyOptions(), signal: controller.signal }, PDF_WORKER_URL);
-    } catch (error) {
-      if (run !== this.run) return;
-      this._pdf = { name, result: { found: [], notices: [] }, chosen: [], expanded: [] };
-      this.state = 'unverifiable';
-      this._notice = error instanceof Error ? error.message : String(error);
-      this._announcement = this._notice;
-      this.updateValidity();
-      return;
-    }
-    if (run !== this.run) return;
-    this._pdf = { name, result, chosen: result.found.map(() => false), expanded: result.found.map(() => false) };
-    this.state = this.pdfState();
-    const count = result.found.length;
-    this._announcement = fill(count === 0 ? t.pdf.none : count === 1 ? t.pdf.foundOne : t.pdf.foundMany, { name, count: String(count) });
-    this.updateValidity();
-    for (const found of result.found) this.dispatchEvent(new CredlensVerifiedEvent(found.report));
+    this.pdf.scanning(name);
+    this.beginRun(fill(t.pdf.scanning, { name }));
+    const result = await this.run.start({ kind: 'pdf', bytes, name });
+    if (result.status === 'failed') this.pdf.listed(name, { found: [], notices: [] });
+    if (!this.finishedRun(result) || result.outcome.kind !== 'pdf') return;
+    const { found } = result.outcome.result;
+    this.pdf.listed(name, result.outcome.result);
+    this.state = this.pdf.state;
+    this._announcement = fill(found.length === 0 ? t.pdf.none : found.length === 1 ? t.pdf.foundOne : t.pdf.foundMany, { name, count: String(found.length) });
+    for (const each of found) this.dispatchEvent(new CredlensVerifiedEvent(each.report));
   }
 
-  /** A PDF's state: the worst verdict among the chosen credentials; nothing chosen, no state. */
-  private pdfState(): VerificationState | undefined {
-    const pdf = this._pdf;
-    if (!pdf?.result) return pdf ? 'pending' : undefined;
-    const chosen = pdf.result.found.filter((_, i) => pdf.chosen[i]).map((f) => f.report.verdict);
-    if (chosen.length === 0) return pdf.result.found.length === 0 ? 'unverifiable' : undefined;
-    return chosen.reduce((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst));
+  private beginRun(announcement: string): void {
+    this._notice = undefined;
+    this.state = 'pending';
+    this._announcement = announcement;
   }
 
-  private onChoose(index: number, event: Event): void {
-    const pdf = this._pdf;
-    if (!pdf) return;
-    const chosen = [...pdf.chosen];
-    chosen[index] = (event.target as HTMLInputElement).checked;
-    this._pdf = { ...pdf, chosen };
-    this.state = this.pdfState();
-    this.updateValidity();
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+  /** A run that ended: true when it produced an outcome; a failure is told (lib throws only for misuse, or the PDF reader could not start). */
+  private finishedRun(result: RunResult): result is Extract<RunResult, { status: 'done' }> {
+    if (result.status !== 'failed') return result.status === 'done';
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    this.state = 'unverifiable';
+    this._notice = message;
+    this._announcement = this.pdf.current ? message : `${messages(this.language).verdict.unverifiable.label}. ${message}`;
+    return false;
   }
 
-  private onToggleFound(index: number): void {
-    const pdf = this._pdf;
-    if (!pdf) return;
-    const expanded = [...pdf.expanded];
-    expanded[index] = !expanded[index];
-    this._pdf = { ...pdf, expanded };
+  private onChoose(index: number, chosen: boolean): void {
+    if (!this.pdf.choose(index, chosen)) return;
+    this.state = this.pdf.state;
+    this.dispatchChange();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     CredlensVerifier.live.add(this);
-    this.updateValidity();
+    // A verification cut off when the element was moved elsewhere on the page runs again.
+    if (this.run.takeInterrupted()) this.queueAutoVerify(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     CredlensVerifier.live.delete(this);
-    this.controller?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.upload) void this.uploader.load();
     if ((changed.has('src') || changed.has('credential')) && !this._attachment) this.queueAutoVerify();
-    else if (this.hasUpdated && (changed.has('options') || changed.has('proxy'))) this.queueAutoVerify();
-    if (changed.has('required') || changed.has('name') || changed.has('credential') || changed.has('src')) this.updateValidity();
+    else if (this.hasUpdated && (changed.has('options') || changed.has('proxy') || changed.has('registries'))) this.queueAutoVerify();
   }
 
   /** Form reset: the learner's attachment goes away. */
@@ -582,8 +296,8 @@ export class CredlensVerifier extends LocalizedElement {
     this.disabled = disabled;
   }
 
-  private queueAutoVerify(): void {
-    if (this.autoVerifyQueued || this.currentInput() === undefined) return;
+  private queueAutoVerify(force = false): void {
+    if (this.autoVerifyQueued || (!force && this.currentInput() === undefined)) return;
     this.autoVerifyQueued = true;
     queueMicrotask(() => {
       this.autoVerifyQueued = false;
@@ -592,361 +306,86 @@ export class CredlensVerifier extends LocalizedElement {
   }
 
   private currentInput(): string | Uint8Array | undefined {
-    if (this._attachment) return verifyInput(this._attachment);
+    if (this._attachment) return this._attachment.input;
     if (this.credential && this.credential.trim()) return this.credential;
     if (this.src && this.src.trim()) return new URL(this.src.trim(), this.ownerDocument.baseURI).href;
     return undefined;
   }
 
-  private verifyOptions(): VerifyOptions {
-    const merged: VerifyOptions = { ...CredlensVerifier.defaults, ...this.options };
-    const base: FetchLike = merged.fetch ?? ((url, init) => fetch(url, init));
-    merged.fetch = this.proxy ? proxiedFetch(this.proxy, base, this.ownerDocument.baseURI) : base;
-    return merged;
-  }
-
-  /** Cancels the verification under way and starts another: its cancel signal and its number, the last result forgotten. */
-  private startRun(): { controller: AbortController; run: number } {
-    this.controller?.abort();
-    const controller = new AbortController();
-    this.controller = controller;
-    const run = ++this.run;
-    this.clearResult();
-    return { controller, run };
-  }
-
-  /** Forgets the last report, its checks, the preview and the notice. */
-  private clearResult(): void {
-    this._report = undefined;
-    this._planned = [];
-    this._checks = [];
-    this._preview = undefined;
-    this._notice = undefined;
-  }
-
   private resetResult(): void {
-    this.run++;
-    this._pdf = undefined;
-    this.clearResult();
+    this.run.cancel();
+    this.pdf.clear();
+    this._notice = undefined;
     this._announcement = '';
     this.state = undefined;
-    this.updateValidity();
-  }
-
-  private announcementFor(report: VerificationReport): string {
-    const t = messages(this.language);
-    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name);
-    const words = t.verdict[report.verdict];
-    return [words.label, title, words.description].filter(Boolean).join('. ');
   }
 
   private formValueNow(): string | File | FormData | null {
-    if (this._pdf) return this.pdfFormValue();
-    if (this._attachment) return formValue(this._attachment);
+    if (this.pdf.current || this._attachment?.pdf) return this.pdf.formValue(this.name);
+    if (this._attachment) return this._attachment.value;
     if (this.credential && this.credential.trim()) return this.credential;
     if (this.src && this.src.trim()) return this.src.trim();
     return null;
   }
 
-  /** One entry per chosen credential, all under the element's name (what `FormData.getAll(name)` returns on the server). */
-  private pdfFormValue(): FormData | null {
-    const pdf = this._pdf;
-    const chosen = pdf?.result?.found.filter((_, i) => pdf.chosen[i]) ?? [];
-    if (chosen.length === 0 || !this.name) return null;
-    const data = new FormData();
-    for (const found of chosen) data.append(this.name, found.value);
-    return data;
-  }
-
-  private updateValidity(): void {
-    const internals = this.internals;
-    if (!internals || typeof internals.setFormValue !== 'function') return;
+  private dispatchChange(): void {
     const value = this.formValueNow();
-    internals.setFormValue(value);
-    const t = messages(this.language);
-    const anchor = this.renderRoot?.querySelector<HTMLElement>('[data-anchor]') ?? undefined;
-    if (this.required && value === null) internals.setValidity({ valueMissing: true }, this._pdf?.result?.found.length ? t.pdf.requiredMessage : t.ui.requiredMessage, anchor);
-    else if (this.state === 'invalid') internals.setValidity({ customError: true }, t.ui.invalidMessage, anchor);
-    else internals.setValidity({});
+    const attachment = this._attachment ? { kind: this._attachment.kind, name: this._attachment.name } : undefined;
+    const values = value === null ? [] : value instanceof FormData ? value.getAll(this.name) : [value];
+    const pdf = this.pdf.current;
+    this.dispatchEvent(new CredlensChangeEvent({ attachment, value: values, ...(pdf ? { chosen: this.pdf.chosenIndices } : {}) }));
   }
 
   private setAttachment(attachment: Attachment | undefined): void {
     // Keep keyboard users where they were: the control they used is replaced by "Remove" (or back).
     const hadFocus = this.matches(':focus-within');
     this._attachment = attachment;
+    this.pdf.clear();
     if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-anchor]')?.focus());
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-    if (attachment) void this.verify();
-    else if (this.credential || this.src) void this.verify();
+    this.dispatchChange();
+    if (attachment || this.credential || this.src) void this.verify();
     else this.resetResult();
   }
 
-  private async onFiles(files: FileList | null | undefined): Promise<void> {
-    const file = files?.[0];
-    if (!file) return;
-    try {
-      this.setAttachment(await fromFile(file));
-    } catch (error) {
-      this._notice = error instanceof AttachmentError ? error.message : messages(this.language).ui.readError;
-    }
-  }
-
-  private onPick(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
-  }
-
-  private onFileChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    void this.onFiles(input.files).finally(() => {
-      input.value = '';
-    });
-  }
-
-  private onDragOver(event: DragEvent): void {
-    if (this.disabled) return;
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this._dragging = true;
-  }
-
-  private onDragLeave(): void {
-    this._dragging = false;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this._dragging = false;
-    if (this.disabled) return;
-    const data = event.dataTransfer;
-    if (data?.files?.length) {
-      void this.onFiles(data.files);
-      return;
-    }
-    const text = data?.getData('text/uri-list') || data?.getData('text/plain');
-    if (text) this.useText(text.split(/\r?\n/).find((line) => line && !line.startsWith('#')) ?? text);
-  }
-
-  private useText(text: string): void {
-    const attachment = fromText(text);
-    if (attachment) this.setAttachment(attachment);
-  }
-
-  private onPaste(event: ClipboardEvent): void {
-    const text = event.clipboardData?.getData('text/plain');
-    if (!text) return;
-    event.preventDefault();
-    const area = event.target as HTMLTextAreaElement;
-    area.value = text;
-    this.useText(text);
-  }
-
-  private onVerifyClick(): void {
-    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
-    if (area) this.useText(area.value);
-  }
-
-  private onTextKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      this.onVerifyClick();
-    }
-  }
-
   private onRemove(): void {
-    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
-    if (area) area.value = '';
+    this.uploader.clearText();
     this.setAttachment(undefined);
-  }
-
-  private onToggle(): void {
-    this._expanded = !this._expanded;
-  }
-
-  protected override updated(): void {
-    // The validity anchor exists only after render.
-    if (this.internals && this.required && !this.internals.validity.valid) this.updateValidity();
   }
 
   override render() {
     const lang = this.language;
     const t = messages(lang);
+    const listing = this.pdf.current;
+    const report = this.run.report;
+    const problems = this.run.outcome?.registryProblems ?? [];
     return html`<div part="base" class="base">
-      ${this.upload ? this.renderUpload(lang) : nothing}
+      ${this.upload ? this.uploader.render({ lang, attachment: this._attachment, required: this.required, disabled: this.disabled, onRemove: () => this.onRemove() }) : nothing}
       <div role="status" aria-live="polite" aria-atomic="true" class="sr-only">${this._announcement}</div>
-      ${this._pdf ? this.renderPdf(lang, this._pdf) : this.state ? this.renderResult(lang) : nothing}
+      ${listing
+        ? listing.result && this.pdf.view
+          ? this.pdf.view({ lang, theme: this.theme, disabled: this.disabled, listing, onChoose: (i, on) => this.onChoose(i, on), onToggle: (i) => this.pdf.toggle(i) }, listing.result)
+          : html`<div class="pdf">
+              <p class="pdf-summary">${fill(t.pdf.scanning, { name: listing.name })}</p>
+              <credlens-verdict-badge state="pending" lang=${lang} theme=${this.theme ?? nothing}></credlens-verdict-badge>
+            </div>`
+        : this.state
+          ? resultTemplate({
+              lang,
+              theme: this.theme,
+              state: this.state,
+              compact: this.compact,
+              expanded: this._expanded,
+              report,
+              preview: this.run.preview,
+              planned: this.run.planned,
+              checks: this.run.checks,
+              onToggle: () => (this._expanded = !this._expanded),
+            })
+          : nothing}
       ${this._notice ? html`<p part="notice" class="notice">${this._notice}</p>` : nothing}
-      ${this._report && this.proxy && !this._notice ? html`<p class="meta">${t.ui.proxyHint}</p>` : nothing}
+      ${problems.map((p) => html`<p part="notice" class="notice" data-registry=${p.url}>${fill(t.ui.registryUnreadable, { url: p.url, reason: p.reason })}</p>`)}
+      ${report && this.proxy && !this._notice ? html`<p class="meta">${t.ui.proxyHint}</p>` : nothing}
     </div>`;
-  }
-
-  private renderUpload(lang: Lang) {
-    const t = messages(lang);
-    const id = 'paste';
-    if (this._attachment) {
-      return html`<div class="attached">
-        <span>${fill(t.ui.attached, { name: this._attachment.name })}</span>
-        <button part="button" type="button" data-anchor @click=${this.onRemove} ?disabled=${this.disabled}>${t.ui.remove}</button>
-      </div>`;
-    }
-    return html`<div
-      part="dropzone"
-      class="dropzone ${this._dragging ? 'dragging' : ''}"
-      @dragover=${this.onDragOver}
-      @dragenter=${this.onDragOver}
-      @dragleave=${this.onDragLeave}
-      @drop=${this.onDrop}
-    >
-      <p class="upload-label">${t.ui.attachLabel}${this.required ? html`<span aria-hidden="true"> *</span>` : nothing}</p>
-      <div class="drop-row">
-        <button part="button" type="button" class="primary" data-anchor @click=${this.onPick} ?disabled=${this.disabled}>${t.ui.chooseFile}</button>
-        <span class="hint">${t.ui.dropHint}</span>
-        <input
-          type="file"
-          hidden
-          tabindex="-1"
-          aria-label=${t.ui.chooseFile}
-          accept=".json,.jsonld,.jwt,.txt,.png,.svg,.pdf,application/pdf,application/json,application/ld+json,application/vc+ld+json,application/vc+jwt,image/png,image/svg+xml,text/plain"
-          @change=${this.onFileChange}
-        />
-      </div>
-      <div class="paste">
-        <label for=${id}>${t.ui.pasteLabel}</label>
-        <textarea
-          part="textarea"
-          id=${id}
-          rows="2"
-          spellcheck="false"
-          autocomplete="off"
-          placeholder=${t.ui.pastePlaceholder}
-          ?disabled=${this.disabled}
-          aria-required=${this.required ? 'true' : 'false'}
-          @paste=${this.onPaste}
-          @keydown=${this.onTextKeydown}
-        ></textarea>
-        <div><button part="button" type="button" @click=${this.onVerifyClick} ?disabled=${this.disabled}>${t.ui.verifyButton}</button></div>
-      </div>
-    </div>`;
-  }
-
-  private renderPdf(lang: Lang, pdf: PdfState) {
-    const t = messages(lang);
-    if (!pdf.result) {
-      return html`<div class="pdf"><p class="pdf-summary">${fill(t.pdf.scanning, { name: pdf.name })}</p>
-        <credlens-verdict-badge state="pending" lang=${lang} theme=${this.theme ?? nothing}></credlens-verdict-badge></div>`;
-    }
-    const { found, notices } = pdf.result;
-    const count = found.length;
-    const summary = fill(count === 0 ? t.pdf.none : count === 1 ? t.pdf.foundOne : t.pdf.foundMany, { name: pdf.name, count: String(count) });
-    const chosen = pdf.chosen.filter(Boolean).length;
-    // "Nothing found" is already the summary; other document findings (a page not searched, encrypted) are told.
-    const shownNotices = notices.filter((c) => c.code !== 'PDF_NO_CREDENTIAL' || count > 0);
-    return html`<div class="pdf">
-      <p class="pdf-summary" id="pdf-summary">${summary}</p>
-      ${count
-        ? html`<ul class="found" aria-label=${fill(t.pdf.listLabel, { name: pdf.name })}>
-              ${found.map((f, i) => this.renderFound(lang, f, i, pdf))}
-            </ul>
-            <p class="meta" aria-live="polite">${fill(t.pdf.chosen, { count: String(chosen), total: String(count) })}</p>`
-        : nothing}
-      ${shownNotices.map((c) => html`<p part="notice" class="notice">${c.message}</p>`)}
-      <p class="meta">${t.pdf.qrNotRead}</p>
-    </div>`;
-  }
-
-  private renderFound(lang: Lang, found: FoundCredential, index: number, pdf: PdfState) {
-    const t = messages(lang);
-    const { report, location } = found;
-    const title = valueText(report.credential?.title) || valueText(report.credential?.achievement?.name) || (report.format !== 'unknown' ? FORMAT_NAMES[report.format] : '') || t.ui.untitled;
-    const where = [location.page ? fill(t.pdf.page, { page: String(location.page) }) : '', t.pdf.where[location.kind], location.name ?? location.url ?? ''].filter(Boolean).join(' · ');
-    const attachable = report.verdict !== 'invalid';
-    // Why, in the learner's words: the first check that failed.
-    const failure = attachable ? undefined : report.checks.find((c) => c.status === 'fail');
-    const id = `found-${index}`;
-    const expanded = pdf.expanded[index] === true;
-    const credential = report.credential;
-    return html`<li class="found-item ${pdf.chosen[index] ? 'chosen' : ''}" data-verdict=${report.verdict} data-kind=${location.kind}>
-      <div class="found-row">
-        <input
-          type="checkbox"
-          id=${id}
-          .checked=${pdf.chosen[index] === true}
-          ?disabled=${!attachable || this.disabled}
-          aria-describedby=${attachable ? `${id}-where` : `${id}-where ${id}-note`}
-          @change=${(e: Event) => this.onChoose(index, e)}
-        />
-        <label class="found-label" for=${id}>
-          <credlens-verdict-badge state=${report.verdict} lang=${lang} theme=${this.theme ?? nothing}></credlens-verdict-badge>
-          <span class="found-title">${title}</span>
-          <span class="found-where" id="${id}-where">${where}</span>
-        </label>
-        <button part="toggle button" class="toggle" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${id}-details" @click=${() => this.onToggleFound(index)}>
-          ${expanded ? t.ui.hideDetails : t.ui.showDetails}
-        </button>
-      </div>
-      ${attachable ? nothing : html`<p class="found-note" id="${id}-note">${t.pdf.notAttachable} ${failure ? codeSummary(failure.code, lang) : ''}</p>`}
-      <div class="found-details" id="${id}-details" ?hidden=${!expanded}>
-        ${expanded
-          ? html`${credential || report.microcredential
-                ? html`<div>${report.verdict === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
-                    class="panel"
-                    lang=${lang}
-                    theme=${this.theme ?? nothing}
-                    .credential=${credential}
-                    .microcredential=${report.microcredential}
-                    .trustTier=${trustTierOf(report)}
-                  ></credlens-credential-card></div>`
-                : nothing}
-              <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${report.checks.map((c) => ({ id: c.id }))} .checks=${report.checks}></credlens-check-list>`
-          : nothing}
-      </div>
-    </li>`;
-  }
-
-  private renderResult(lang: Lang) {
-    const t = messages(lang);
-    const state = this.state ?? 'pending';
-    const report = this._report;
-    const credential = report?.credential ?? this._preview;
-    const title = valueText(credential?.title) || valueText(credential?.achievement?.name);
-    const showDetails = !this.compact || this._expanded;
-    const detailsId = 'details';
-    return html`<div part="summary" class="summary">
-        <credlens-verdict-badge
-          part="badge"
-          exportparts="label: badge-label, icon: badge-icon"
-          state=${state}
-          lang=${lang}
-          theme=${this.theme ?? nothing}
-          ?detailed=${!this.compact}
-        ></credlens-verdict-badge>
-        ${this.compact && title ? html`<span class="title">${title}</span>` : nothing}
-        ${this.compact
-          ? html`<button part="toggle button" class="toggle" type="button" aria-expanded=${this._expanded ? 'true' : 'false'} aria-controls=${detailsId} @click=${this.onToggle}>
-              ${this._expanded ? t.ui.hideDetails : t.ui.showDetails}
-            </button>`
-          : nothing}
-      </div>
-      <div part="details" id=${detailsId} class="details ${credential ? 'two' : ''}" ?hidden=${!showDetails}>
-        ${credential || report?.microcredential
-          ? html`<div>${state === 'invalid' ? html`<p part="notice" class="notice">${t.ui.unconfirmed}</p>` : nothing}<credlens-credential-card
-              class="panel"
-              lang=${lang}
-              theme=${this.theme ?? nothing}
-              .credential=${credential}
-              .microcredential=${report?.microcredential}
-              .trustTier=${trustTierOf(report)}
-            ></credlens-credential-card></div>`
-          : nothing}
-        <div>
-          <credlens-check-list lang=${lang} theme=${this.theme ?? nothing} .planned=${this._planned} .checks=${this._checks}></credlens-check-list>
-          ${report
-            ? html`<p class="meta">
-                ${t.ui.format}: ${report.format === 'unknown' ? '—' : (FORMAT_NAMES[report.format] ?? report.format)} ·
-                ${t.ui.checkedAt}: ${formatDateTime(report.verifiedAt, lang)}
-              </p>`
-            : nothing}
-        </div>
-      </div>`;
   }
 }
 

@@ -1,6 +1,9 @@
 import { verifyAll, type LocatedReport, type VerifyAllOptions } from '../lib/verify-all.js';
 import type { Check, CredentialLocation, VerificationReport, VerifyOptions } from '../lib/index.js';
 
+// The list the learner chooses from loads with this module: pages where nobody drops a PDF never download it.
+export { pdfListStyles, pdfListTemplate } from './templates/pdf-list.js';
+
 /**
  * PDF upload (loaded only when a learner drops a PDF): every credential the document carries,
  * verified by lib's verifyAll with pdf.js parsing in a Worker, so the page stays responsive.

@@ -76,6 +76,11 @@ export function messages(lang: Lang): Messages {
 }
 
 /** A check's title by id, humanised when no language names it. */
+/** The name of a credential format in the language (the format id itself for one not named yet). */
+export function formatName(format: string, lang: Lang): string {
+  return (messages(lang).formats as Record<string, string>)[format] ?? (en.formats as Record<string, string>)[format] ?? format;
+}
+
 export function checkTitle(id: string, lang: Lang): string {
   return messages(lang).checks[id] ?? en.checks[id] ?? humanise(id);
 }

@@ -1,5 +1,5 @@
-import type { CheckCode } from '../../lib/codes/index.js';
-import type { CheckStatus, CredentialLocation, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
+import type { CheckCode } from '../../lib/index.js';
+import type { CheckStatus, CredentialLocation, FormatId, MicrocredentialElement, TrustTier, VerificationState } from '../../lib/index.js';
 
 /** Every string the components and the widget show, for one language. */
 export interface Messages {
@@ -9,6 +9,8 @@ export interface Messages {
   checks: Record<string, string>;
   status: Record<CheckStatus | 'pending', string>;
   tier: Record<TrustTier, string>;
+  /** What each credential format is called. */
+  formats: Record<FormatId, string>;
   elements: Record<MicrocredentialElement, string>;
   ui: {
     checksHeading: string;
@@ -42,6 +44,8 @@ export interface Messages {
     hideDetails: string;
     corsHint: string;
     proxyHint: string;
+    /** A training registry of the widget's `registries` attribute could not be read: {url}, {reason}. */
+    registryUnreadable: string;
     requiredMessage: string;
     invalidMessage: string;
     readError: string;
@@ -63,6 +67,48 @@ export interface Messages {
     where: Record<CredentialLocation['kind'], string>;
     qrNotRead: string;
     requiredMessage: string;
+  };
+  /** A Verifiable Presentation: its holder and the credentials it carries (components/presentation-view.ts). */
+  presentation: {
+    heading: string;
+    holder: string;
+    noHolder: string;
+    proof: Record<'valid' | 'invalid' | 'unverifiable' | 'none', string>;
+    challenge: string;
+    domain: string;
+    credentials: string;
+    none: string;
+    aboutHolder: string;
+    aboutOther: string;
+    enveloped: string;
+    details: string;
+  };
+  /** A training-registry finding: is the training listed, eligible for learning-account funding (components/registry-view.ts, docs/registries.md). */
+  registry: {
+    heading: string;
+    outcome: Record<'listed' | 'lapsed' | 'not-listed', string>;
+    registry: string;
+    code: string;
+    block: string;
+    level: string;
+    workload: string;
+    eligible: string;
+    yes: string;
+    no: string;
+    /** Used when the registry names no funding scheme. */
+    learningAccount: string;
+    registration: string;
+    period: string;
+    since: string;
+    until: string;
+    provider: string;
+    providerYes: string;
+    providerNo: string;
+    lapsedNote: string;
+    claimed: string;
+    notListedClaimed: string;
+    notListed: string;
+    information: string;
   };
 }
 

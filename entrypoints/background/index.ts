@@ -1,187 +1,83 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { verify } from '../../lib/index.js';
-import { MAX_IMAGE_PIXELS, readImageSize } from '../../lib/input/image-size.js';
-import { configureQrDecoder, decodeQrCodes } from '../../lib/input/qr.js';
-import { IdbCache } from '../../lib/io/idb-cache.js';
-import { parseTrustList } from '../../lib/trust/list.js';
-import type { TrustList } from '../../lib/index.js';
-import { parseContentRequest, parsePanelRequest, type SelectedEvent } from '../shared/messages.js';
-import { limitPerOrigin } from './limit.js';
-import { dataUrlBytes } from './probe.js';
-import { VerificationService } from './service.js';
-import { createEveryday } from './everyday-wiring.js';
+import { configureQrDecoder } from '../../lib/qr.js';
+import { IdbCache } from '../../lib/browser.js';
+import { PDF_HOST_PORT, type StoredView } from '../shared/pdf-messages.js';
+import { HistoryStore } from '../shared/history.js';
+import { browserSettingsStorage } from '../shared/settings-browser.js';
+import { registerContextMenu, type MenuClick } from './adapters/context-menu.js';
+import { createDiscovery, registerDiscovery } from './adapters/discovery.js';
+import { registerExtensionPages } from './adapters/extension-pages.js';
+import { registerPageMarks } from './adapters/page-marks.js';
+import { registerPdf } from './adapters/pdf.js';
+import { decodeQr } from './decode-qr.js';
+import { FindResolver } from './finds.js';
+import { historyObserver } from './history-observer.js';
+import { VerificationHub } from './hub.js';
+import { idbReportPersistence, ReportStore } from './report-store.js';
+import { listen, Router, type RuntimeLike } from './router.js';
+import { SettingsGate } from './settings-gate.js';
+import { extensionUrl, ReportSurface } from './surface.js';
+import { TabTally, tallyObserver } from './tab-tally.js';
+import { trustListSource } from './trust-lists.js';
+import { trainingRegistrySource } from './training-registries.js';
+import { RegistryStore } from '../shared/registry-store.js';
+import { UserInputs } from './user-inputs.js';
 
-type Sender = Browser.runtime.MessageSender;
-
-/** runtime.getURL without WXT's generated path types (tsc runs without `.wxt/`). */
-function extensionUrl(path: string): string {
-  return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
-}
-
-/** Raster formats zxing cannot read from bytes are drawn first (WebP, AVIF). */
-async function decodeQr(bytes: Uint8Array): Promise<string[]> {
-  const direct = await decodeQrCodes(bytes).catch(() => [] as string[]);
-  // A format zxing reads itself was judged there (a declared gigapixel image is refused): never redraw it.
-  if (direct.length || readImageSize(bytes) || typeof createImageBitmap !== 'function' || typeof OffscreenCanvas !== 'function') return direct;
-  try {
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
-    if (bitmap.width * bitmap.height > MAX_IMAGE_PIXELS) {
-      bitmap.close();
-      return [];
-    }
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const g = canvas.getContext('2d');
-    if (!g) return [];
-    g.drawImage(bitmap, 0, 0);
-    return await decodeQrCodes(g.getImageData(0, 0, bitmap.width, bitmap.height));
-  } catch {
-    return [];
-  }
-}
-
+/**
+ * The background: one verification hub, created once, with its observers (history, per-tab tally)
+ * and one adapter per way in (page marks, extension pages, PDFs, context menu) behind one router.
+ * A new capability is a message in ../shared/protocol.ts and an adapter in ./adapters/ (see
+ * docs/architecture.md, "The extension background").
+ */
 export default defineBackground(() => {
   configureQrDecoder({ locateFile: (path) => extensionUrl(`/${path.split('/').pop()}`) });
   const extensionOrigin = new URL(extensionUrl('/')).origin;
-  // The user's settings (options page) apply to every verification: network use, result cache, history.
-  const everyday = createEveryday();
-  const service = new VerificationService({
-    verify: everyday.gate.verify(verify),
-    fetch: limitPerOrigin(everyday.gate.fetch((url, init) => fetch(url, init)), 4),
-    get reportTtlSeconds() {
-      return everyday.gate.reportTtlSeconds;
-    },
+  const gate = new SettingsGate(browserSettingsStorage());
+  void gate.refresh();
+
+  const hub = new VerificationHub({
+    verify,
+    fetch: (url, init) => fetch(url, init),
     cache: new IdbCache('credlens-resources'),
-    reports: new IdbCache('credlens-reports', 500),
-    decodeQr,
+    reports: new ReportStore(idbReportPersistence()),
+    trustLists: trustListSource(browser.storage.local),
+    trainingRegistries: trainingRegistrySource(new RegistryStore(), browser.storage.local),
+    gate,
     isOriginAllowed: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
-    trustLists: async () => {
-      // The user's (or their organisation's) trust lists, set on the options page or by policy.
-      const { trustLists } = await browser.storage.local.get('trustLists');
-      if (!Array.isArray(trustLists)) return [];
-      return trustLists.flatMap((value: unknown, i: number): TrustList[] => {
-        try {
-          return [parseTrustList(value, `Credlens settings, list ${i + 1}`)];
-        } catch {
-          return [];
-        }
-      });
-    },
+    decodeQr,
   });
-  /** The report each tab's side panel shows (the last mark activated in it). */
-  const selected = new Map<number, string>();
+  const tally = new TabTally(browser.storage.session as unknown as ConstructorParameters<typeof TabTally>[0]);
+  hub.observe(tallyObserver(tally));
+  hub.observe(historyObserver(new HistoryStore(), () => gate.settings));
 
-  const isChrome = typeof (browser as { sidePanel?: unknown }).sidePanel === 'object';
-  everyday.start({ openReport, decodeQr, isChrome, extensionOrigin });
+  const surface = new ReportSurface(typeof (browser as { sidePanel?: unknown }).sidePanel === 'object');
+  const inputs = new UserInputs({ fetch: hub.fetch, cache: hub.cache, decodeQr, offline: () => gate.settings.offline });
+  const router = new Router();
+  const discovery = createDiscovery(hub);
+  const finds = new FindResolver({ fetch: hub.fetch, cache: hub.cache, decodeQr }, discovery);
+  registerPageMarks(router, hub, finds, surface);
+  registerDiscovery(router, hub, finds, discovery);
+  registerExtensionPages(router, hub, inputs, surface, tally);
+  const { pdf, hostPort } = registerPdf(router, hub, extensionOrigin);
+  const menuClick = registerContextMenu({ hub, inputs, surface, pdf });
+  (globalThis as { credlensContextMenuClick?: (click: MenuClick, tab?: { id?: number; url?: string }) => Promise<StoredView | undefined> }).credlensContextMenuClick = menuClick;
+  listen(router, browser.runtime as unknown as RuntimeLike, extensionOrigin, { [PDF_HOST_PORT]: hostPort });
 
-  function fromContentScript(sender: Sender): sender is Sender & { tab: Browser.tabs.Tab & { id: number } } {
-    return sender.id === browser.runtime.id && typeof sender.tab?.id === 'number' && !(sender.url ?? '').startsWith(`${extensionOrigin}/`);
-  }
-
-  function fromExtensionPage(sender: Sender): boolean {
-    return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${extensionOrigin}/`);
-  }
-
-  async function scanTab(tabId: number): Promise<void> {
-    // Asked for by the user: the content script runs even where the settings say "only on click".
-    await browser.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as Record<string, unknown>).credlensScanRequested = true) }).catch(() => undefined);
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] }).catch(() => undefined);
-  }
-
-  function openReport(tabId: number, reportId: string): void {
-    selected.set(tabId, reportId);
-    void browser.storage.session?.set({ [`selected:${tabId}`]: reportId }).catch(() => undefined);
-    if (isChrome) {
-      // Must run synchronously inside the user's click (forwarded by the message), before any await.
-      void browser.sidePanel.open({ tabId }).catch(() => undefined);
-    } else {
-      void (browser.action ?? browser.browserAction)
-        .openPopup()
-        .catch(() => browser.tabs.create({ url: extensionUrl(`/popup.html?report=${reportId}`) }));
-    }
-    const event: SelectedEvent = { type: 'report-selected', tabId, reportId };
-    setTimeout(() => void browser.runtime.sendMessage(event).catch(() => undefined), 150);
-  }
-
-  async function selectedFor(tabId: number): Promise<string | undefined> {
-    const known = selected.get(tabId);
-    if (known) return known;
-    const stored = await browser.storage.session?.get(`selected:${tabId}`).catch(() => undefined);
-    const value = stored?.[`selected:${tabId}`];
-    return typeof value === 'string' ? value : undefined;
-  }
-
-  async function handleContent(message: unknown, sender: Sender & { tab: { id: number } }): Promise<unknown> {
-    const request = parseContentRequest(message);
-    if (!request) return undefined;
-    switch (request.type) {
-      case 'verify':
-        return everyday.trackFind(sender.tab.id, request.find, sender.tab.url ?? sender.url, () => service.verifyFind(request.find, sender.tab.url ?? sender.url), (id) => service.getReport(id));
-      case 'probe-image':
-        return service.probeImage(request.src);
-      case 'probe-canvas': {
-        const bytes = dataUrlBytes(request.dataUrl);
-        return bytes ? service.probeBytes(bytes, `Image drawn on ${sender.url ?? 'the page'}`) : { finds: [] };
-      }
-      case 'open-report':
-        return undefined; // handled synchronously in the listener
-    }
-  }
-
-  async function handlePanel(message: unknown): Promise<unknown> {
-    const request = parsePanelRequest(message);
-    if (!request) return undefined;
-    switch (request.type) {
-      case 'get-selected': {
-        const reportId = await selectedFor(request.tabId);
-        return reportId ? service.getReport(reportId) : undefined;
-      }
-      case 'get-report':
-        return service.getReport(request.reportId);
-      case 'reverify':
-        return service.reverify(request.reportId);
-      case 'scan-tab':
-        await scanTab(request.tabId);
-        return true;
-    }
-  }
-
-  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (response: unknown) => void) => {
-    let work: Promise<unknown>;
-    if (fromContentScript(sender)) {
-      const request = parseContentRequest(message);
-      if (request?.type === 'open-report') {
-        openReport(sender.tab.id, request.reportId);
-        return false;
-      }
-      work = handleContent(message, sender);
-    } else if (fromExtensionPage(sender)) {
-      work = handlePanel(message);
-    } else {
-      return false; // other extensions, web pages: nothing is offered
-    }
-    work.then(sendResponse, () => sendResponse(undefined));
-    return true;
-  });
-
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'credlens-scan', title: 'Verify credentials on this page with Credlens', contexts: ['page', 'link', 'image', 'selection'] });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'credlens-scan' && typeof tab?.id === 'number') void scanTab(tab.id);
-  });
-
-  if (isChrome) {
+  if (surface.isChrome) {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
-    browser.action.onClicked.addListener((tab) => {
+    browser.action.onClicked.addListener((tab: Browser.tabs.Tab) => {
       if (typeof tab.id !== 'number') return;
-      void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
-      void scanTab(tab.id);
+      surface.open(tab.id);
+      void surface.scanTab(tab.id);
     });
   }
-
-  browser.tabs.onRemoved.addListener((tabId) => {
-    selected.delete(tabId);
-    void browser.storage.session?.remove(`selected:${tabId}`).catch(() => undefined);
+  browser.tabs.onUpdated.addListener((tabId: number, change: { status?: string }) => {
+    if (change.status === 'loading') void tally.reset(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId: number) => {
+    surface.forget(tabId);
+    void tally.reset(tabId);
   });
 });

@@ -1,41 +1,27 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { FetchLike } from '../../lib/index.js';
 
 /**
  * At most `perOrigin` requests in flight to one origin, across every verification running in the
- * background: a page with forty Credly links must not hammer api.credly.com.
+ * background: a page with forty Credly links must not hammer api.credly.com. One limiter per origin
+ * (p-limit), dropped when the origin has nothing running or waiting.
  */
 export function limitPerOrigin(fetchImpl: FetchLike, perOrigin = 4): FetchLike {
-  const active = new Map<string, number>();
-  const waiting = new Map<string, Array<() => void>>();
-
-  async function acquire(origin: string): Promise<void> {
-    const n = active.get(origin) ?? 0;
-    if (n < perOrigin) {
-      active.set(origin, n + 1);
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const queue = waiting.get(origin) ?? [];
-      queue.push(resolve);
-      waiting.set(origin, queue);
-    });
-  }
-
-  function release(origin: string): void {
-    const next = waiting.get(origin)?.shift();
-    if (next) return next(); // the slot passes straight to the next request
-    const n = (active.get(origin) ?? 1) - 1;
-    if (n <= 0) active.delete(origin);
-    else active.set(origin, n);
-  }
-
-  return async (url, init) => {
+  const limits = new Map<string, LimitFunction>();
+  return (url, init) => {
     const origin = new URL(url).origin;
-    await acquire(origin);
-    try {
-      return await fetchImpl(url, init);
-    } finally {
-      release(origin);
+    let limit = limits.get(origin);
+    if (!limit) {
+      limit = pLimit(perOrigin);
+      limits.set(origin, limit);
     }
+    const own = limit;
+    return own(async () => {
+      try {
+        return await fetchImpl(url, init);
+      } finally {
+        if (own.activeCount <= 1 && own.pendingCount === 0 && limits.get(origin) === own) limits.delete(origin);
+      }
+    });
   };
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { FetchLike, LocatedReport, TrustList } from '../../lib/index.js';
-import { LIMITS } from '../../lib/limits.js';
+import { LIMITS } from '../../lib/index.js';
 import type { FromHost, ProxiedResponse, ToHost } from '../shared/pdf-messages.js';
 import { bytesToBase64 } from '../shared/wallet.js';
 

@@ -1,9 +1,10 @@
-import type { FetchLike, LocatedReport, ResourceCache, TrustList } from '../../lib/index.js';
+import type { FetchLike, LocatedReport, TrustList } from '../../lib/index.js';
 import type { HistoryOrigin } from '../shared/history.js';
-import type { StoredReport } from '../shared/messages.js';
+import type { StoredReport } from '../shared/protocol.js';
 import { describeLocation, type StoredPdf } from '../shared/pdf-messages.js';
 import { base64ToBytes } from '../shared/wallet.js';
 import type { PdfInput } from './pdf-engine.js';
+import type { ReportStore } from './report-store.js';
 import { recordFailedOrigins } from './failed-origins.js';
 import { sha256Hex } from './sha256.js';
 
@@ -14,16 +15,14 @@ export interface PdfServiceDeps {
   isOriginAllowed: (origin: string) => Promise<boolean>;
   trustLists: () => Promise<TrustList[]>;
   /** The same store as every other report: the side panel reads the listing and each credential from it. */
-  reports: ResourceCache;
+  reports: Pick<ReportStore, 'put'>;
   /** Reads the user's settings afresh (a change on the options page applies from the next verification). */
   offline: () => Promise<boolean>;
+  /** Tells the hub's observers (history) of each credential found. */
   record: (stored: StoredReport, via: HistoryOrigin) => Promise<void>;
-  reportTtlSeconds: () => number;
 }
 
 export type PdfSource = { kind: 'url'; url: string } | { kind: 'bytes'; base64: string; name: string };
-
-const encoder = new TextEncoder();
 
 /**
  * "Verify credentials in this PDF" (context menu, popup): the PDF is read through the background's
@@ -56,9 +55,7 @@ export class PdfService {
     const pdf: StoredPdf = { pdfId, kind: 'pdf', source: label, items, blockedOrigins, checkedAt: new Date().toISOString() };
     if (pageUrl) pdf.pageUrl = pageUrl;
 
-    const ttl = Math.max(this.deps.reportTtlSeconds(), 600); // the side panel must be able to show it
-    const put = (id: string, value: unknown) => this.deps.reports.set(id, { url: id, finalUrl: id, body: encoder.encode(JSON.stringify(value)) }, ttl).catch(() => undefined);
-    await Promise.all([put(pdfId, pdf), ...items.map((item) => put(item.reportId, item))]);
+    await Promise.all([pdf, ...items].map((view) => this.deps.reports.put(view)));
 
     const credentials = items.filter((item) => item.location?.kind !== 'document' || item.report.credential);
     for (const item of credentials.length ? credentials : items) {

@@ -1,5 +1,6 @@
 import type { VerificationState } from '../../lib/index.js';
-import type { TabSummary } from '../shared/everyday-messages.js';
+import type { TabSummary } from '../shared/protocol.js';
+import type { Observer } from './hub.js';
 
 /** The subset of `storage.session` used here (absent in Firefox MV2: memory only then). */
 export interface SessionArea {
@@ -54,4 +55,14 @@ export class TabTally {
     for (const state of Object.values(marks)) if (state in counts) counts[state] += 1;
     return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
   }
+}
+
+/** The tally as an observer of the hub: a page mark is pending when it starts, then its verdict. */
+export function tallyObserver(tally: TabTally): Observer {
+  return async (event) => {
+    const mark = event.context.mark;
+    if (!mark) return;
+    if (event.type === 'started') await tally.set(mark.tabId, mark.key, 'pending');
+    else await tally.set(mark.tabId, mark.key, event.stored?.report.verdict ?? 'unverifiable');
+  };
 }

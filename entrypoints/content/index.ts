@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { credentialLinkPrefilter, recogniseLink } from '../../lib/sources/index.js';
-import type { ContentRequest } from '../shared/messages.js';
+import { isPageStatusRequest, type ContentRequest, type PageStatus } from '../shared/protocol.js';
+import { isProfilePage } from './detect.js';
 import { verifiesHere } from '../shared/settings-browser.js';
 import { Scanner } from './scanner.js';
 import { siteFor } from './sites/index.js';
@@ -52,6 +53,18 @@ export default defineContentScript({
       },
     );
     scanner.start();
+    // The popup asks whether this page's credential contexts were found (and how), to say so when
+    // a profile page shows none. Only extension pages (no tab) may ask; the answer is three words.
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (response: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || sender.tab !== undefined) return false;
+      if (!isPageStatusRequest(message)) return false;
+      const site = siteFor(location.href);
+      const status: PageStatus = { site: site.name, profilePage: isProfilePage(site, location.href), contexts: scanner.contextsVia() };
+      sendResponse(status);
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     // LinkedIn and other single-page sites change the URL without reloading the content script.
     ctx.addEventListener(window, 'wxt:locationchange', () => scanner.rescan());
   },

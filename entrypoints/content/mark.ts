@@ -1,4 +1,4 @@
-import type { MarkState } from '../shared/messages.js';
+import type { MarkState } from '../shared/protocol.js';
 import type { MarkKind } from './sites/index.js';
 
 const LABELS: Record<MarkState, string> = {
@@ -7,6 +7,7 @@ const LABELS: Record<MarkState, string> = {
   warning: 'Verified, with warnings',
   invalid: 'Not valid',
   unverifiable: 'Cannot verify',
+  none: 'No credential',
 };
 
 const KIND_NAMES: Record<MarkKind, string> = {
@@ -23,6 +24,7 @@ const ICONS: Record<MarkState, string> = {
   warning: 'M11 7h2v7h-2zm0 9h2v2h-2z',
   invalid: 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z',
   unverifiable: 'M11 16h2v2h-2zm1-12a4 4 0 0 0-4 4h2a2 2 0 1 1 2 2 1 1 0 0 0-1 1v3h2v-2.2A4 4 0 0 0 12 4z',
+  none: 'M6 11h12v2H6z',
 };
 
 const STYLE = `
@@ -40,12 +42,14 @@ svg { width: 14px; height: 14px; fill: currentColor; flex: none; }
 :host([data-credlens-state="warning"]) button { --bg:#fff5d6; --fg:#7a4d00; --b:#f0c75e; }
 :host([data-credlens-state="invalid"]) button { --bg:#fde8e7; --fg:#a3191b; --b:#f1a09d; }
 :host([data-credlens-state="unverifiable"]) button { --bg:#f1f1f3; --fg:#45464d; --b:#c9cad1; }
+:host([data-credlens-state="none"]) button { --bg:transparent; --fg:#5f6168; --b:#d4d5da; font-weight: 500; cursor: help; }
 @media (prefers-color-scheme: dark) {
   :host([data-credlens-state="pending"]) button { --bg:#1e293b; --fg:#cbd5e1; --b:#475569; }
   :host([data-credlens-state="verified"]) button { --bg:#0f2e1b; --fg:#86efac; --b:#1f6b3a; }
   :host([data-credlens-state="warning"]) button { --bg:#33270a; --fg:#fcd34d; --b:#7a5a12; }
   :host([data-credlens-state="invalid"]) button { --bg:#3a1414; --fg:#fca5a5; --b:#7f2323; }
   :host([data-credlens-state="unverifiable"]) button { --bg:#26272b; --fg:#d4d4d8; --b:#52525b; }
+  :host([data-credlens-state="none"]) button { --bg:transparent; --fg:#a1a1aa; --b:#3f3f46; }
 }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { svg { animation: none !important; } }
@@ -62,7 +66,7 @@ export interface Mark {
 }
 
 /**
- * The in-page mark: a `credlens-mark` host (CONTRACTS.md §4) with a closed shadow root, so page
+ * The in-page mark: a `credlens-mark` host (docs/report.md) with a closed shadow root, so page
  * scripts and styles cannot read or restyle it. It is a hint; the side panel is the authority.
  */
 export function createMark(doc: Document, kind: MarkKind, onActivate: (mark: Mark) => void): Mark {
@@ -97,6 +101,13 @@ export function createMark(doc: Document, kind: MarkKind, onActivate: (mark: Mar
       host.setAttribute('data-credlens-state', next);
       path.setAttribute('d', ICONS[next]);
       label.textContent = LABELS[next];
+      if (next === 'none') {
+        // Nothing to verify: says why, offers no report.
+        const why = title ?? 'This link leads to no credential Credlens can read.';
+        button.setAttribute('aria-label', `Credlens: ${LABELS[next]}. ${why}`);
+        button.title = `Credlens: ${why} Nothing to verify; this says nothing about the certificate itself.`;
+        return;
+      }
       const about = title ? ` "${title}"` : '';
       const action = next === 'pending' ? '' : ' Open the verification report.';
       button.setAttribute('aria-label', `Credlens: ${KIND_NAMES[kind]}${about}: ${LABELS[next]}.${action}`);

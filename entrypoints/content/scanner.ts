@@ -1,5 +1,5 @@
-import type { ContentRequest, FindRef, ProbeResult, VerifyResult } from '../shared/messages.js';
-import { scanCandidates, type Candidate, type LinkPrefilter, type RecogniseLink } from './detect.js';
+import type { ContentRequest, DiscoverResult, FindRef, ProbeResult, VerifyResult } from '../shared/protocol.js';
+import { credentialContextsVia, scanCandidates, type Candidate, type ContextsVia, type LinkPrefilter, type RecogniseLink } from './detect.js';
 import { createMark, type Mark } from './mark.js';
 import type { MarkKind, SiteProfile } from './sites/index.js';
 
@@ -189,6 +189,8 @@ export class Scanner {
         return this.markAndVerify(candidate.element, `link ${candidate.url}`, 'link', { kind: 'link', url: candidate.url });
       case 'text':
         return this.markAndVerify(candidate.element, `text ${candidate.text}`, 'text', { kind: 'text', text: candidate.text });
+      case 'candidate':
+        return this.discover(candidate.element, candidate.url);
       case 'image':
         return this.probe(candidate.element, `image ${candidate.src}`, { type: 'probe-image', src: candidate.src });
       case 'canvas': {
@@ -224,15 +226,44 @@ export class Scanner {
     });
   }
 
-  private markAndVerify(element: Element, key: string, kind: MarkKind, find: FindRef): void {
+  /**
+   * A link no platform claims, in a credential context: the background's discovery decides. No
+   * mark while it looks (an ordinary web page must not flash "Checking…"); then the verdict, or a
+   * quiet neutral mark saying no credential is there. Never red for "nothing found".
+   */
+  private discover(element: Element, url: string): void {
+    const key = `candidate ${url}`;
     const entries = this.remember(element, key);
     if (!entries) return;
+    if (!this.takeBudget('verify', MAX_VERIFICATIONS_PER_MINUTE)) return; // not remembered: a later scan may try again
+    entries.set(key, 'probing');
+    void this.options.send<DiscoverResult>({ type: 'discover', url }).then((answer) => {
+      entries.delete(key);
+      if (!answer || !this.ctx.isValid || answer.found === 'not-checked') return;
+      const mark = this.addMark(element, key, 'link', entries);
+      if (answer.found === 'credential') {
+        mark.reportId = answer.result.reportId;
+        mark.setState(answer.result.state, answer.result.title);
+      } else {
+        mark.setState('none', answer.message);
+      }
+    });
+  }
+
+  private addMark(element: Element, key: string, kind: MarkKind, entries: Map<string, Mark | 'probing'>): Mark {
     const mark = createMark(this.doc, kind, (m) => this.activate(m));
     entries.set(key, mark);
     this.ours.set(mark.host, mark);
     this.marks.add(mark);
     this.insertAfter(element, mark.host);
     this.guard.observe(mark.host, { attributes: true, attributeFilter: ['data-credlens-state', 'data-credlens-kind'] });
+    return mark;
+  }
+
+  private markAndVerify(element: Element, key: string, kind: MarkKind, find: FindRef): void {
+    const entries = this.remember(element, key);
+    if (!entries) return;
+    const mark = this.addMark(element, key, kind, entries);
     if (!this.takeBudget('verify', MAX_VERIFICATIONS_PER_MINUTE)) {
       mark.setState('unverifiable', `Not verified: this page asked for more than ${MAX_VERIFICATIONS_PER_MINUTE} verifications in a minute`);
       return;
@@ -243,6 +274,11 @@ export class Scanner {
       mark.reportId = result.reportId;
       mark.setState(result.state, result.title);
     });
+  }
+
+  /** Which way in found the credential contexts (for the popup's "no certifications section" note). */
+  contextsVia(): ContextsVia {
+    return credentialContextsVia(this.doc, this.options.site(), this.doc.location?.href ?? '');
   }
 
   private takeBudget(kind: 'verify' | 'probe', perMinute: number): boolean {
@@ -258,7 +294,7 @@ export class Scanner {
   }
 
   private insertAfter(element: Element, host: Element): void {
-    // Right after the find (CONTRACTS.md §4), after any marks already there for the same element.
+    // Right after the find (docs/report.md), after any marks already there for the same element.
     let anchor: Element = element;
     while (anchor.nextElementSibling && this.ours.has(anchor.nextElementSibling)) anchor = anchor.nextElementSibling;
     if (element === this.doc.body) element.append(host);

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { LANGS, loadLanguage, messages } from '../../components/index.js';
-import { createIo } from '../../lib/io/index.js';
+import { createIo } from '../../lib/tools.js';
 import { SITES } from '../content/sites/index.js';
+import { discoverySection } from './discovery.js';
 import { h, applyLanguage, hostOf } from '../shared/page.js';
 import { readSettings, writeSettings } from '../shared/settings-browser.js';
 import { CACHE_MINUTES, HISTORY_DAYS, toHost, toOrigin, type Settings } from '../shared/settings.js';
+import { registriesSection } from './registries.js';
 import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../shared/trust-lists.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', it: 'Italiano', pl: 'Polski' };
@@ -280,7 +282,10 @@ async function main(): Promise<void> {
     h('div', {}, h('h2', { text: 'Settings', style: 'font-size: 18px' }), h('p', { className: 'hint', text: sync }), saved),
     whenSection(),
     trustSection(),
+    registriesSection(),
     await networkSection(),
+    // Issue #20: links to unknown issuers (entrypoints/options/discovery.ts).
+    discoverySection(() => settings, save),
     languageSection(),
     historySection(),
   );

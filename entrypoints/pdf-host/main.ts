@@ -1,9 +1,9 @@
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.mjs?url';
 import { browser } from 'wxt/browser';
 import type { FetchLike } from '../../lib/index.js';
-import { configureQrDecoder } from '../../lib/input/qr.js';
-import { IdbCache } from '../../lib/io/idb-cache.js';
-import { verifyAll } from '../../lib/verify-all.js';
+import { configureQrDecoder } from '../../lib/qr.js';
+import { IdbCache } from '../../lib/browser.js';
+import { verifyAll } from '../../lib/index.js';
 import { PDF_HOST_PORT, type FromHost, type ProxiedRequest, type ProxiedResponse, type ToHost } from '../shared/pdf-messages.js';
 import { base64ToBytes } from '../shared/wallet.js';
 

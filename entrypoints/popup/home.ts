@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { VerificationState } from '../../lib/index.js';
 import { fillAttachTarget, findAttachTargets, type AttachPayload, type AttachResult, type AttachTarget } from '../shared/attach.js';
-import { callBackground } from '../shared/everyday-client.js';
-import type { InputRef, TabSummary } from '../shared/everyday-messages.js';
-import type { PanelRequest, SelectedEvent } from '../shared/messages.js';
+import { callBackground } from '../shared/background-client.js';
+import type { InputRef, TabSummary } from '../shared/protocol.js';
+import { PAGE_STATUS_REQUEST, type PageRequest, type PageStatus, type SelectedEvent } from '../shared/protocol.js';
 import { applyLanguage, fileBase64, h, VERDICT_WORDS } from '../shared/page.js';
-import { renderReport, retryPdf } from '../shared/panel-app.js';
+import { retryPdf } from '../shared/panel-app.js';
+import { renderReport } from '../shared/report-view.js';
 import { renderPdf } from '../shared/pdf-listing.js';
 import { isStoredPdf, type StoredView } from '../shared/pdf-messages.js';
 import { bytesToBase64, textFileType, WalletStore, type WalletItem } from '../shared/wallet.js';
@@ -16,7 +17,7 @@ function extensionUrl(path: string): string {
   return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
 }
 
-async function ask<T>(request: PanelRequest): Promise<T | undefined> {
+async function ask<T>(request: PageRequest): Promise<T | undefined> {
   try {
     return (await browser.runtime.sendMessage(request)) as T | undefined;
   } catch {
@@ -221,7 +222,27 @@ export async function startHome(root: HTMLElement): Promise<void> {
       }
     });
     void offerAttach(attachSection, tabId, tab.url);
+    void showContextNote(tabId, pageSection);
   } else renderCounts(countList, undefined, countNote);
+}
+
+/**
+ * On a profile page where neither the site's selectors nor the meaning-based fallback found a
+ * certifications section, says so (a redesign Credlens does not know yet, or a profile without
+ * certifications) instead of silently showing nothing.
+ */
+async function showContextNote(tabId: number, section: HTMLElement): Promise<void> {
+  // The content script may still be starting (the popup just asked for a scan): ask twice.
+  for (const wait of [300, 1500]) {
+    await new Promise((r) => setTimeout(r, wait));
+    const status = (await browser.tabs.sendMessage(tabId, PAGE_STATUS_REQUEST).catch(() => undefined)) as PageStatus | undefined;
+    if (!status) continue;
+    section.querySelector('#context-note')?.remove();
+    if (!status.profilePage || status.contexts !== 'none') return;
+    const note = h('p', { className: 'hint', id: 'context-note', role: 'note', text: `No certifications section recognised on this page. Credlens checked ${status.site}'s usual layout and the section names and "Show credential" buttons it knows; if the profile has certifications, the site may have changed its layout. Right-click a link and choose "Verify credential" to check it.` });
+    section.insertBefore(note, section.querySelector('.row'));
+    return;
+  }
 }
 
 /** Shows "Attach a credential" when the page has a file input or a link field and the wallet is not empty. */

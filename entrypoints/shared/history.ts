@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Verdict, VerificationReport } from '../../lib/index.js';
-import type { StoredReport } from './messages.js';
+import type { StoredReport } from './protocol.js';
 
 /** How a verification was started. */
 export type HistoryOrigin = 'page' | 'context-menu' | 'popup' | 'wallet';

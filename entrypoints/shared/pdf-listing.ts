@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Check, Verdict } from '../../lib/index.js';
 import type { CredlensVerdictBadge } from '../../components/index.js';
 import { el } from './element.js';
-import type { StoredReport } from './messages.js';
-import { renderReport } from './panel-app.js';
+import type { StoredReport } from './protocol.js';
+import { renderReport } from './report-view.js';
 import { describeLocation, pdfVerdict, type StoredPdf } from './pdf-messages.js';
 
 const VERDICT_ORDER: Verdict[] = ['verified', 'warning', 'invalid', 'unverifiable'];

@@ -1,6 +1,6 @@
-import type { CredentialLocation, LocatedReport } from '../../lib/verify-all.js';
+import type { CredentialLocation, LocatedReport } from '../../lib/index.js';
 import type { TrustList, Verdict } from '../../lib/index.js';
-import type { StoredReport } from './messages.js';
+import type { StoredReport } from './protocol.js';
 
 /**
  * Credentials found in a PDF, each with where it was found. The background keeps this under its

@@ -15,6 +15,16 @@ export interface Settings {
   offline: boolean;
   /** Origins (`https://issuer.example`) Credlens must never contact, even with permission. */
   blockedOrigins: string[];
+  /**
+   * Check links to unknown issuers automatically: a link in a credential context (a certifications
+   * section, a "Show credential" button, a QR code) that no known platform claims is fetched once
+   * to see whether a credential is behind it. Never done for links elsewhere on a page.
+   */
+  discoverUnknown: boolean;
+  /** Hosts always checked, even with `discoverUnknown` off (`credentials.uni-example.eu`). */
+  discoveryAllowHosts: string[];
+  /** Hosts never checked for a credential behind a link. */
+  discoveryDenyHosts: string[];
   /** How long a verification result is reused before the credential is checked again. */
   cacheMinutes: number;
   /** Keep a history of verifications on this device. */
@@ -29,6 +39,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   language: 'auto',
   offline: false,
   blockedOrigins: [],
+  discoverUnknown: true,
+  discoveryAllowHosts: [],
+  discoveryDenyHosts: [],
   cacheMinutes: 10,
   historyEnabled: true,
   historyDays: 30,
@@ -67,6 +80,30 @@ export function toHost(value: string): string | undefined {
   return origin ? new URL(origin).hostname : undefined;
 }
 
+function hostList(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [];
+  return [...new Set(list.flatMap((h) => (typeof h === 'string' ? (toHost(h) ?? []) : [])))].slice(0, MAX_ORIGINS);
+}
+
+/** `host` is `entry` or a subdomain of it. */
+function hostMatches(host: string, entry: string): boolean {
+  return host === entry || host.endsWith(`.${entry}`);
+}
+
+/**
+ * Whether a candidate link (no known platform claims it) may be fetched to discover a credential:
+ * never offline or to a blocked origin; never to a denied host; always to an allowed one;
+ * otherwise as "check links to unknown issuers automatically" says.
+ */
+export function mayDiscover(settings: Settings, url: string): boolean {
+  if (!mayContact(settings, url)) return false;
+  const host = toHost(url);
+  if (!host) return false;
+  if (settings.discoveryDenyHosts.some((d) => hostMatches(host, d))) return false;
+  if (settings.discoveryAllowHosts.some((a) => hostMatches(host, a))) return true;
+  return settings.discoverUnknown;
+}
+
 /**
  * Reads whatever is stored (older versions, another browser, hand edits) into valid settings:
  * unknown members are dropped, bad values fall back to the defaults.
@@ -87,6 +124,9 @@ export function normalizeSettings(raw: unknown): Settings {
     language: typeof value.language === 'string' && (LANGS as string[]).includes(value.language) ? (value.language as Lang) : 'auto',
     offline: value.offline === true,
     blockedOrigins: [...new Set(blocked.flatMap((o) => (typeof o === 'string' ? (toOrigin(o) ?? []) : [])))].slice(0, MAX_ORIGINS),
+    discoverUnknown: value.discoverUnknown !== false,
+    discoveryAllowHosts: hostList(value.discoveryAllowHosts),
+    discoveryDenyHosts: hostList(value.discoveryDenyHosts),
     cacheMinutes: clampInt(value.cacheMinutes, CACHE_MINUTES, DEFAULT_SETTINGS.cacheMinutes),
     historyEnabled: value.historyEnabled !== false,
     historyDays: clampInt(value.historyDays, HISTORY_DAYS, DEFAULT_SETTINGS.historyDays),

@@ -1,5 +1,5 @@
-import { parseJsonText } from '../../lib/input/json.js';
-import { parseTrustList, TrustListError } from '../../lib/trust/list.js';
+import { parseJsonText } from '../../lib/tools.js';
+import { parseTrustList, TrustListError } from '../../lib/index.js';
 import type { TrustList } from '../../lib/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { renderReport } from '../shared/panel-app.js';
+import { renderReport } from '../shared/report-view.js';
 import { HistoryStore, type HistoryEntry } from '../shared/history.js';
 import { applyLanguage, download, formatWhen, h, hostOf, shortId, VERDICT_WORDS } from '../shared/page.js';
 import { readSettings } from '../shared/settings-browser.js';

@@ -1,15 +1,25 @@
 import '../../components/index.js';
 import type { CredlensVerdictBadge } from '../../components/index.js';
 import type { VerificationReport } from '../../lib/index.js';
-import { stackCredentials } from '../../lib/validate/eu/index.js';
-import { durationHours } from '../../lib/validate/eu/stack.js';
-import { callBackground } from '../shared/everyday-client.js';
-import type { InputRef } from '../shared/everyday-messages.js';
+import { browser } from 'wxt/browser';
+import type { RegistryFinding } from '../../lib/index.js';
+import { durationHours } from '../../lib/tools.js';
+import { callBackground } from '../shared/background-client.js';
+import type { InputRef } from '../shared/protocol.js';
+import { fill, strings } from '../shared/i18n/index.js';
 import { applyLanguage, download, fileBase64, formatWhen, h, shortId } from '../shared/page.js';
-import { renderReport } from '../shared/panel-app.js';
+import { renderReport } from '../shared/report-view.js';
+import { RegistryStore } from '../shared/registry-store.js';
 import { base64ToBytes, payloadId, safeFileName, textFileType, WalletStore, type WalletItem, type WalletPayload, type WalletVia } from '../shared/wallet.js';
+import { exportSection, selectBox, Selection } from './export-view.js';
+import { findingKey, learningSection, registryFacts } from './learning.js';
+import { defaultCountry, learnerSummary } from './summary.js';
 
 const store = new WalletStore();
+const registries = new RegistryStore();
+const selection = new Selection();
+const COUNTRY_KEY = 'learnerCountry';
+let country: string | undefined;
 const status = h('p', { className: 'status', role: 'status', id: 'wallet-status' });
 const VIA_WORDS: Record<WalletVia, string> = { file: 'a file', link: 'a link', qr: 'a QR code', image: 'a badge image', text: 'pasted text' };
 
@@ -137,11 +147,9 @@ function levelText(report: VerificationReport | undefined): string | undefined {
 
 function stackSection(items: WalletItem[]): HTMLElement {
   const reports = items.flatMap((i) => (i.report ? [i.report] : []));
-  const stack = stackCredentials(reports);
-  const issuers = [...new Set(reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning').map((r) => r.credential?.issuer?.name ?? shortId(r.credential?.issuer?.id ?? '')).filter((x): x is string => !!x))];
+  const authentic = reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning');
+  const issuers = [...new Set(authentic.map((r) => r.credential?.issuer?.name ?? shortId(r.credential?.issuer?.id ?? '')).filter((x): x is string => !!x))];
   const stat = (n: string, l: string, id: string) => h('div', { className: 'stat', id }, h('span', { className: 'n', text: n }), h('span', { className: 'l', text: l }));
-  const levels = stack.levels.map((l) => `${l.eqf}${l.count > 1 ? ` (×${l.count})` : ''}`).join(', ');
-  const authentic = reports.filter((r) => r.verdict === 'verified' || r.verdict === 'warning').length;
   return h(
     'section',
     { className: 'card', 'aria-labelledby': 'stack-h' },
@@ -150,14 +158,9 @@ function stackSection(items: WalletItem[]): HTMLElement {
       'div',
       { className: 'stack' },
       stat(String(items.length), `credential${items.length === 1 ? '' : 's'} in the wallet`, 'stack-total'),
-      stat(String(authentic), 'verified (with or without warnings)', 'stack-authentic'),
-      stat(stack.ects ? `${stack.ects}` : '0', 'ECTS credits, counted from verified micro-credentials', 'stack-ects'),
-      stat(stack.hours ? `${Math.round(stack.hours)}` : '0', 'hours of learning where no ECTS is stated', 'stack-hours'),
-      stat(levels || 'none', 'EQF levels', 'stack-levels'),
+      stat(String(authentic.length), 'verified (with or without warnings)', 'stack-authentic'),
     ),
-    stack.counted === 0 && authentic > 0 ? h('p', { className: 'hint', text: 'Credits, hours and levels are added up from EU micro-credentials. None of your verified credentials states them yet; their issuer can include them.' }) : undefined,
     h('p', { className: 'hint', id: 'stack-issuers', text: issuers.length ? `Issued by ${issuers.join(', ')}.` : 'No verified issuer yet.' }),
-    stack.excluded.length ? h('p', { className: 'hint', text: `Not counted in the totals: ${stack.excluded.length} (not verified, not a micro-credential, or another learner's).` }) : undefined,
   );
 }
 
@@ -209,15 +212,50 @@ function itemCard(item: WalletItem): HTMLElement {
   return h(
     'article',
     { className: 'card wallet-item', 'data-verdict': report?.verdict ?? 'unverifiable' },
-    h('div', { className: 'item-head' }, badge, h('div', { className: 'grow' }, h('h3', { text: title }), facts), h('div', { className: 'row' }, again, save, remove)),
+    h('div', { className: 'item-head' }, selectBox(item, title, selection), badge, h('div', { className: 'grow' }, h('h3', { text: title }), facts, registryFacts(report, country)), h('div', { className: 'row' }, again, save, remove)),
     employer,
   );
 }
 
 const root = document.getElementById('app') as HTMLElement;
 
+/** Checks every credential again (after a training registry was added, for instance). */
+async function checkAll(items: WalletItem[]): Promise<void> {
+  say(fill(strings().learning.checking, { n: items.length }));
+  for (const item of items) {
+    const stored = await callBackground({ type: 'verify-input', input: inputOf(item), via: 'wallet' });
+    await store.setReport(item.id, stored.reportId, stored.report);
+  }
+  say(fill(strings().learning.checked, { n: items.length }), 'ok');
+}
+
+async function learning(items: WalletItem[]): Promise<HTMLElement> {
+  const metas = await registries.list().catch(() => []);
+  const chosen = (await browser.storage.local.get(COUNTRY_KEY))[COUNTRY_KEY];
+  country = defaultCountry(typeof chosen === 'string' ? chosen : undefined, navigator.language, metas.flatMap((m) => (m.country ? [m.country] : [])));
+  const changed = Math.max(0, ...metas.map((m) => m.storedAt));
+  const findings = new Map<string, RegistryFinding>();
+  const byCredential = new Map<string, RegistryFinding>();
+  for (const item of items) {
+    const f = item.report?.registry;
+    if (f) byCredential.set(item.id, f);
+    if (f?.registry && f.entry) findings.set(findingKey(f.registry.id, f.entry.code), f);
+  }
+  return learningSection({
+    summary: await learnerSummary(items, registries, country),
+    registries: metas,
+    country,
+    findings,
+    byCredential,
+    stale: metas.length ? items.filter((i) => (i.verifiedAt ?? 0) < changed).length : 0,
+    onCountry: (next) => void browser.storage.local.set({ [COUNTRY_KEY]: next }).then(render),
+    onCheckAll: () => void guarded(() => checkAll(items)),
+  });
+}
+
 async function render(): Promise<void> {
   const items = await store.list();
+  const summary = await learning(items);
   const exportAll = h('button', { type: 'button', text: 'Export everything (JSON)' });
   exportAll.addEventListener('click', () => void store.exportJson().then((json) => download(`credlens-wallet-${new Date().toISOString().slice(0, 10)}.json`, json)));
   const deleteAll = h('button', { type: 'button', className: 'danger', text: 'Delete everything' });
@@ -229,7 +267,9 @@ async function render(): Promise<void> {
   root.replaceChildren(
     h('div', {}, h('h2', { text: 'My credentials', style: 'font-size: 18px' }), h('p', { className: 'hint', text: 'Your credentials stay in this browser, on this device. Credlens checks each one when you add it and whenever you ask. On a job application, open Credlens to attach one.' })),
     stackSection(items),
+    summary,
     importSection(),
+    ...(items.length ? [exportSection(items, selection)] : []),
     list,
     h('section', { className: 'card', 'aria-labelledby': 'data-h' }, h('h2', { id: 'data-h', text: 'Your data' }), h('p', { className: 'hint', text: 'You own this data. Export it all as one file, or delete all of it from this browser.' }), h('div', { className: 'row' }, exportAll, deleteAll)),
   );

@@ -14,7 +14,7 @@ export const DI_CODES = {
   DI_PROOF_CHAIN_BROKEN: { effect: 'fail', summary: 'A proof in the chain refers to an earlier proof that is not there.' },
   DI_SD_BASE_PROOF: { effect: 'fail', summary: 'A selective-disclosure base proof was presented directly; only the holder\'s derived proof may be shown to a verifier.' },
   DI_SD_DERIVED_UNSUPPORTED: { effect: 'unverifiable', summary: 'The credential uses a selective-disclosure derived proof (ecdsa-sd-2023) that Credlens cannot check yet.' },
-  DI_CONTEXT_UNKNOWN: { effect: 'fail', summary: 'The credential uses a JSON-LD context that Credlens does not ship and was not provided: its terms cannot be interpreted safely.' },
+  DI_CONTEXT_UNKNOWN: { effect: 'unverifiable', summary: 'The credential uses a JSON-LD context that Credlens does not ship and was not provided: what was signed cannot be interpreted, so who made it cannot be established.' },
   DI_CONTEXT_INVALID: { effect: 'fail', summary: 'A JSON-LD context of the credential is malformed.' },
   DI_UNDEFINED_TERM: { effect: 'fail', summary: 'The credential contains properties that its JSON-LD contexts do not define, so they are not covered by the signature.' },
   DI_CANONICALIZATION_FAILED: { effect: 'fail', summary: 'The credential could not be put into canonical form for signature checking.' },

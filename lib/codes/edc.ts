@@ -13,7 +13,7 @@ export const EDC_CODES = {
   SEAL_DETACHED_UNSUPPORTED: { effect: 'unverifiable', summary: 'The seal covers content stored elsewhere (a detached seal), which Credlens cannot check.' },
   // seal-certificate
   SEAL_CERT_TRUSTED: { effect: 'pass', summary: 'The seal certificate was valid when the seal was made and leads to a trusted certification authority.' },
-  SEAL_CERT_NOT_TRUSTED: { effect: 'warning', summary: 'The seal certificate is sound but leads to no certification authority on a trusted list you rely on.' },
+  SEAL_CERT_NOT_TRUSTED: { effect: 'unverifiable', summary: 'The seal is intact, but its certificate leads to no certification authority you trust, so who sealed it cannot be established (anyone can make a certificate with any name).' },
   SEAL_CERT_EXPIRED: { effect: 'fail', summary: 'The seal certificate had expired when the seal was made.' },
   SEAL_CERT_NOT_YET_VALID: { effect: 'fail', summary: 'The seal certificate was not yet valid when the seal was made.' },
   SEAL_CERT_CHAIN_INVALID: { effect: 'fail', summary: 'The chain of certificates behind the seal is broken.' },

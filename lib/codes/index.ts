@@ -11,6 +11,8 @@ import { OB2_CODES } from './ob2.js';
 import { SOURCE_CODES } from './sources.js';
 import { EDC_CODES } from './edc.js';
 import { PDF_CODES } from './pdf.js';
+import { VP_CODES } from './vp.js';
+import { REGISTRY_CODES } from './registry.js';
 import type { CodeInfo } from './types.js';
 
 export type { CodeEffect, CodeInfo, CodeTable } from './types.js';
@@ -34,6 +36,8 @@ export const CODES = {
   ...SOURCE_CODES,
   ...EDC_CODES,
   ...PDF_CODES,
+  ...VP_CODES,
+  ...REGISTRY_CODES,
 } as const;
 
 export type CheckCode = keyof typeof CODES;

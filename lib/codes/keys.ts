@@ -12,5 +12,6 @@ export const KEY_CODES = {
   KEY_CONTROLLER_MISMATCH: { effect: 'fail', summary: 'The signing key is controlled by someone other than the stated issuer.' },
   KEY_TYPE_UNSUPPORTED: { effect: 'unverifiable', summary: 'The issuer\'s key is of a type Credlens cannot use.' },
   KEY_MATERIAL_INVALID: { effect: 'fail', summary: 'The issuer\'s key is malformed (or exposes private key material).' },
+  KEY_HEADER_ONLY: { effect: 'unverifiable', summary: 'The only key is one the credential carries in its own header (jwk, or x5c without a trusted chain), and no issuer profile or DID document lists it: anyone can make such a key, so who issued the credential is unknown.' },
   KEY_UNTRUSTED_ISSUER: { effect: 'unverifiable', summary: 'The credential names a key, but nothing ties that key to the issuer, so who signed it cannot be confirmed.' },
 } as const satisfies CodeTable;

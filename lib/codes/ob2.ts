@@ -16,7 +16,7 @@ export const OB2_CODES = {
   OB2_VERIFICATION_TYPE_UNKNOWN: { effect: 'fail', summary: 'The badge names a verification method Open Badges 2.0 does not define.' },
   OB2_SIGNED_WITHOUT_SIGNATURE: { effect: 'fail', summary: 'The badge says it is signed, but it was presented without its signature.' },
   OB2_BADGE_CLASS_UNAVAILABLE: { effect: 'unverifiable', summary: 'The description of the badge (its badge class) could not be downloaded.' },
-  OB2_BADGE_CLASS_MALFORMED: { effect: 'fail', summary: 'The description of the badge (its badge class) is missing required information.' },
+  OB2_BADGE_CLASS_MALFORMED: { effect: 'unverifiable', summary: 'The description of the badge (its badge class) names no issuer profile, so who issued the badge cannot be established.' },
   OB2_ISSUER_UNAVAILABLE: { effect: 'unverifiable', summary: 'The issuer\'s profile could not be downloaded, so who issued the badge could not be confirmed.' },
   OB2_ISSUER_MALFORMED: { effect: 'fail', summary: 'The issuer\'s profile is missing required information.' },
   OB2_SIGNATURE_VALID: { effect: 'pass', authentic: true, summary: 'The badge\'s signature is valid and made with a key its issuer lists as its own.' },

@@ -1,21 +1,15 @@
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord, stringsOf, typesOf } from '../util/json.js';
 import type { Sniffed } from '../input/sniff.js';
 import type { Classified } from '../pipeline/types.js';
 import type { FormatId } from '../report.js';
 
+const VP_JOSE_TYPES = new Set(['vp+jwt', 'vp+ld+jwt', 'vp+ld+json+jwt', 'application/vp+jwt', 'application/vp+ld+json+jwt']);
 const VC_JOSE_TYPES = new Set(['vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc-ld+jwt', 'application/vc+jwt', 'application/vc+ld+json+jwt']);
-
-function typesOf(value: unknown): string[] {
-  if (!isRecord(value)) return [];
-  const t = value.type ?? value['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
 
 function contextsOf(value: unknown): string[] {
   if (!isRecord(value)) return [];
-  const c = value['@context'];
-  return (Array.isArray(c) ? c : [c]).filter((x): x is string => typeof x === 'string');
+  return stringsOf(value['@context']);
 }
 
 function isElm(value: unknown): boolean {
@@ -75,7 +69,8 @@ export function classify(sniffed: Sniffed): Classified {
     case 'json': {
       const value = sniffed.value;
       let format: FormatId = 'unknown';
-      if (isElm(value)) format = 'edc';
+      if (typesOf(value).includes('VerifiablePresentation')) format = 'vp';
+      else if (isElm(value)) format = 'edc';
       else if (isOb2Assertion(value)) format = 'ob2-hosted';
       else if (typesOf(value).includes('VerifiableCredential') || contextsOf(value).some((c) => c.startsWith('https://www.w3.org/2018/credentials') || c.startsWith('https://www.w3.org/ns/credentials'))) format = 'vc-di';
       return { format, sniffed, payload: value };
@@ -89,8 +84,9 @@ function compactFormat(header: Record<string, unknown> | undefined, payload: unk
   if (!header) return 'unknown';
   if (isJades(header)) return 'edc';
   if (!isRecord(payload)) return 'unknown';
-  if (isRecord(payload.vc)) return isEbsi(payload, payload.vc) ? 'ebsi-jwt' : 'vc-jwt';
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : '';
+  if (isRecord(payload.vp) || VP_JOSE_TYPES.has(typ) || typesOf(payload).includes('VerifiablePresentation')) return 'vp-jwt';
+  if (isRecord(payload.vc)) return isEbsi(payload, payload.vc) ? 'ebsi-jwt' : 'vc-jwt';
   if (VC_JOSE_TYPES.has(typ) || typesOf(payload).includes('VerifiableCredential')) return isElm(payload) ? 'edc' : 'vc-jose';
   if ('badge' in payload && 'recipient' in payload) return 'ob2-signed';
   return 'unknown';

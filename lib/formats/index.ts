@@ -15,6 +15,8 @@ const HANDLERS: Partial<Record<FormatId, () => Promise<FormatHandler>>> = {
   'vc-jose': async () => (await import('./vc-jose.js')).vcJoseHandler,
   'sd-jwt-vc': async () => (await import('./sd-jwt-vc.js')).sdJwtVcHandler,
   'ebsi-jwt': async () => (await import('./ebsi-jwt.js')).ebsiJwtHandler,
+  vp: async () => (await import('./vp/index.js')).vpHandler,
+  'vp-jwt': async () => (await import('./vp/index.js')).vpJwtHandler,
 };
 
 /**
@@ -58,5 +60,7 @@ export const FORMAT_NAMES: Record<FormatId, string> = {
   'ob2-signed': 'Open Badges 2.0 signed assertion',
   edc: 'Europass Digital Credential (JAdES eSeal)',
   'ebsi-jwt': 'EBSI verifiable attestation',
+  vp: 'W3C Verifiable Presentation',
+  'vp-jwt': 'W3C Verifiable Presentation as a JWT (VP-JWT)',
   unknown: 'unknown format',
 };

@@ -1,9 +1,11 @@
+import { constantStep } from '../pipeline/constant-step.js';
+import type { UntypedDetails } from '../details.js';
 import { md5 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { compactVerify, importSPKI } from 'jose';
 import { IoError, describeError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { asArray, isRecord, stringsOf } from '../util/json.js';
 import type { Classified, CredentialPlan, FormatHandler, Step, VerifyContext } from '../pipeline/types.js';
 import { check, type Check, type CredentialSummary } from '../report.js';
 import { validityCheck, type ValidityDates } from '../validate/dates.js';
@@ -37,11 +39,6 @@ function idOf(value: unknown): string | undefined {
   return str(value) ?? (isRecord(value) ? str(value.id) : undefined);
 }
 
-function list(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
 function webUrl(value: string | undefined): URL | undefined {
   if (!value) return undefined;
   try {
@@ -53,7 +50,7 @@ function webUrl(value: string | undefined): URL | undefined {
 }
 
 function contexts(value: Json): string[] {
-  return list(value['@context']).filter((c): c is string => typeof c === 'string');
+  return stringsOf(value['@context']);
 }
 
 /** Open Badges 1.x: no 2.0 context, and the 1.x `verify` object or `uid`. */
@@ -78,8 +75,8 @@ function notFound(error: unknown): boolean {
   return error instanceof IoError && error.code === 'IO_HTTP_STATUS' && (error.httpStatus === 404 || error.httpStatus === 410);
 }
 
-function ioDetails(error: unknown): Record<string, unknown> {
-  return error instanceof IoError ? { url: error.url, reason: error.code, ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}) } : { reason: describeError(error) };
+function ioDetails(error: unknown): UntypedDetails {
+  return error instanceof IoError ? { io: error.failure } : { error: describeError(error) };
 }
 
 /** Canonical JSON (sorted members) for comparing two copies of one assertion. */
@@ -138,8 +135,8 @@ async function loadBadgeAndIssuer(ctx: VerifyContext, assertion: Json, id: strin
 /** OB 2.0 VerificationObject on the issuer: `startsWith` URL prefixes and `allowedOrigins` host names; default the issuer id's host. */
 function originAllowed(url: URL, issuer: Json): { ok: boolean; rule: string } {
   const policy = isRecord(issuer.verification) ? issuer.verification : undefined;
-  const prefixes = list(policy?.startsWith).filter((p): p is string => typeof p === 'string' && p !== '');
-  const origins = list(policy?.allowedOrigins)
+  const prefixes = asArray(policy?.startsWith).filter((p): p is string => typeof p === 'string' && p !== '');
+  const origins = asArray(policy?.allowedOrigins)
     .filter((o): o is string => typeof o === 'string' && o !== '')
     .map((o) => o.replace(/^https?:\/\//i, '').replace(/\/.*$/, '').toLowerCase());
   if (prefixes.length || origins.length) {
@@ -202,7 +199,7 @@ async function signedProof(jws: string, header: Json | undefined, payload: Json,
   if (creator) {
     candidates = [creator];
   } else if (!('code' in loaded)) {
-    candidates = list(loaded.issuer.publicKey).map(idOf).filter((k): k is string => k !== undefined).slice(0, MAX_ISSUER_KEYS);
+    candidates = asArray(loaded.issuer.publicKey).map(idOf).filter((k): k is string => k !== undefined).slice(0, MAX_ISSUER_KEYS);
     if (candidates.length === 0) return check('proof', 'OB2_KEY_NOT_AUTHORISED', `The issuer ${String(loaded.issuer.id)} lists no public key, so no signature of it can be checked`);
   } else {
     return loaded;
@@ -247,7 +244,7 @@ async function signedProof(jws: string, header: Json | undefined, payload: Json,
   state.issuer = loaded.issuer;
   completeSummary(summary, state);
   const issuerId = String(loaded.issuer.id);
-  const listed = list(loaded.issuer.publicKey).map(idOf);
+  const listed = asArray(loaded.issuer.publicKey).map(idOf);
   if (!listed.includes(signer.url)) {
     return check('proof', 'OB2_KEY_NOT_AUTHORISED', `The key ${signer.url} is not listed in the publicKey of the issuer ${issuerId}`, { key: signer.url, issuer: issuerId });
   }
@@ -287,18 +284,34 @@ async function revocation(state: Loaded, hosted: boolean, ctx: VerifyContext): P
   } catch (error) {
     return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} could not be downloaded: ${describeError(error)}`, ioDetails(error));
   }
-  const listIssuer = idOf(revocations.issuer);
-  if (!Array.isArray(revocations.revokedAssertions) || (listIssuer && listIssuer !== state.issuer?.id)) {
-    return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} is malformed or belongs to another issuer`, { url: listUrl });
+  if (!Array.isArray(revocations.revokedAssertions)) {
+    return check('status', 'OB2_REVOCATION_LIST_UNAVAILABLE', `The revocation list ${listUrl} is malformed (no revokedAssertions)`, { url: listUrl });
   }
+  const listId = idOf(revocations);
+  if (listId && listId !== listUrl) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${listUrl} is the revocation list ${listId.slice(0, 200)}, not the one the issuer names, so it says nothing about this badge`, { url: listUrl, listId });
+  }
+  // docs/verdicts.md "Revocation": a listed badge is revoked whoever the list claims to belong to;
+  // "not revoked" counts only from the issuer's own list.
+  const listIssuer = idOf(revocations.issuer);
+  const foreign = listIssuer !== undefined && listIssuer !== state.issuer?.id;
+  const caveat = foreign ? `. The list itself could not be authenticated as the issuer's: it belongs to ${listIssuer}, not to ${state.issuer?.id ?? 'the issuer'}; a list the issuer names is honoured when it says revoked` : '';
   const uid = str(assertion.uid);
   for (const entry of revocations.revokedAssertions) {
     const entryId = idOf(entry);
     const entryUid = isRecord(entry) ? str(entry.uid) : undefined;
     if ((id && entryId === id) || (uid && entryUid === uid)) {
       const reason = isRecord(entry) ? str(entry.revocationReason) : undefined;
-      return check('status', 'OB2_REVOKED', `The issuer's revocation list revokes this badge${reason ? `: ${reason}` : ''}`, { url: listUrl, ...(reason ? { reason } : {}) });
+      return check('status', 'OB2_REVOKED', `${foreign ? 'The revocation list the issuer names' : 'The issuer\'s revocation list'} revokes this badge${reason ? `: ${reason}` : ''}${caveat}`, {
+        url: listUrl,
+        listAuthenticated: !foreign,
+        ...(listIssuer ? { listSigner: listIssuer } : {}),
+        ...(reason ? { reason } : {}),
+      });
     }
+  }
+  if (foreign) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The revocation list ${listUrl} does not list this badge, but it belongs to ${listIssuer}, not to the issuer ${state.issuer?.id ?? '(unknown)'}. "Not revoked" is not relied on`, { url: listUrl, listSigner: listIssuer, listAuthenticated: false });
   }
   return check('status', 'OB2_NOT_REVOKED', `Not on the issuer's revocation list ${listUrl}`, { url: listUrl });
 }
@@ -353,7 +366,7 @@ function textOrId(value: unknown): string | undefined {
 }
 
 function baseSummary(assertion: Json): CredentialSummary {
-  const summary: CredentialSummary = { types: list(assertion.type).filter((t): t is string => typeof t === 'string') };
+  const summary: CredentialSummary = { types: stringsOf(assertion.type) };
   if (summary.types.length === 0) summary.types = ['Assertion'];
   const id = str(assertion.id);
   if (id) summary.id = id;
@@ -363,7 +376,7 @@ function baseSummary(assertion: Json): CredentialSummary {
   if (expires) summary.validUntil = expires;
   const image = idOf(assertion.image);
   if (image) summary.image = image;
-  const evidence = list(assertion.evidence)
+  const evidence = asArray(assertion.evidence)
     .map((e) => {
       if (typeof e === 'string') return { id: e };
       if (!isRecord(e)) return undefined;
@@ -418,7 +431,7 @@ function completeSummary(summary: CredentialSummary, state: Loaded): void {
 // ------------------------------------------------------------ plan
 
 function single(id: string, result: Check): CredentialPlan {
-  return { steps: [{ id, gate: true, run: async () => result }] };
+  return { steps: [constantStep(result, { id })] };
 }
 
 async function plan(input: Classified, ctx: VerifyContext): Promise<CredentialPlan> {

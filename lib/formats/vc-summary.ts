@@ -1,4 +1,4 @@
-import { isRecord } from '../input/json.js';
+import { isRecord, typesOf } from '../util/json.js';
 import type { CredentialSummary, PartySummary } from '../report.js';
 
 /**
@@ -134,10 +134,6 @@ function joinNames(given: string | undefined, family: string | undefined): strin
   return joined || undefined;
 }
 
-function typesOf(value: Record<string, unknown>): string[] {
-  const t = value.type ?? value['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
 
 function firstRecord(value: unknown): Record<string, unknown> | undefined {
   if (Array.isArray(value)) return value.find(isRecord);

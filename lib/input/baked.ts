@@ -1,5 +1,7 @@
+import { SaxesParser } from 'saxes';
+import { decompressCapped, type CappedRead } from '../util/stream.js';
 import { LIMITS } from '../limits.js';
-import type { Container } from './acquire.js';
+import type { Container } from './container.js';
 import { ContainerError } from './container-error.js';
 import { sniff, type Sniffed } from './sniff.js';
 
@@ -8,8 +10,8 @@ import { sniff, type Sniffed } from './sniff.js';
  * 3.0 §5.3). PNG: an iTXt chunk `openbadgecredential` (3.0: JSON or a VC-JWT) or an iTXt / tEXt
  * chunk `openbadges` (2.0: JSON, a signed JWS, or the URL of a hosted assertion). SVG: an
  * `openbadges:credential` or `openbadges:assertion` element, with the payload as its (CDATA) body
- * or, for hosted assertions, a `verify` attribute holding the assertion's URL.
- * Pixels are never decoded and the SVG is scanned as text, never parsed as a document.
+ * or a `verify` attribute holding a VC-JWT (3.0) or the URL of a hosted assertion (2.0).
+ * Pixels are never decoded; the SVG is read by a strict XML parser that expands no entities of its own.
  */
 
 const PNG_KEYWORDS = new Set(['openbadges', 'openbadgecredential']);
@@ -69,6 +71,14 @@ interface PngChunk {
   type: string;
   data: Uint8Array;
 }
+
+/*
+ * The PNG chunk walker is written here rather than taken from pngjs (installed for tests): pngjs
+ * decodes pixels and accepts what a viewer would accept, while a verifier wants the opposite: no
+ * pixel is ever decoded, every chunk's CRC is checked, no declared length is trusted, and the number
+ * of chunks and the inflated size of a compressed iTXt are capped (lib/util/stream.ts). It is ~60
+ * lines and loaded only when a PNG is verified.
+ */
 
 /** Walks the chunks, trusting no declared length: a length past the end of the file is an error, not an allocation. */
 export function* pngChunks(bytes: Uint8Array): Generator<PngChunk> {
@@ -151,130 +161,113 @@ async function itxtText(data: Uint8Array, nul: number, where: string): Promise<s
 
 /** zlib inflate that stops as soon as the output passes `cap` (a decompression bomb is refused, not expanded). */
 async function inflateCapped(input: Uint8Array, cap: number, where: string): Promise<Uint8Array> {
-  const stream = new Blob([input as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
+  let read: CappedRead;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > cap) {
-        await reader.cancel().catch(() => undefined);
-        throw new ContainerError('BAKED_TOO_LARGE', `The badge data in ${where} inflates beyond ${cap} bytes`);
-      }
-      parts.push(value);
-    }
-  } catch (error) {
-    if (error instanceof ContainerError) throw error;
+    read = await decompressCapped(input, 'deflate', cap);
+  } catch {
     throw new ContainerError('BAKED_MALFORMED', `The compressed badge data in ${where} is corrupt`);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  if (!read.complete) throw new ContainerError('BAKED_TOO_LARGE', `The badge data in ${where} inflates beyond ${cap} bytes`);
+  return read.bytes;
 }
 
 // ---------------------------------------------------------------- SVG
 
-const OPENBADGES_NS = /^https?:\/\/openbadges\.org\/?$/i;
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/**
+ * Namespaces of the badge elements: Open Badges 2.0 ("http://openbadges.org") and Open Badges 3.0
+ * §5.3.2 ("https://purl.imsglobal.org/ob/v3p0"); the scheme and a trailing slash are not held against it.
+ */
+const OPENBADGES_NAMESPACES = /^(?:https?:\/\/openbadges\.org|https?:\/\/purl\.imsglobal\.org\/ob\/v3p0)\/?$/i;
+/** Element nesting in a badge image; drawings nest a few dozen levels at most. */
+export const MAX_SVG_DEPTH = 256;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+interface OpenBadge {
+  qname: string;
+  local: 'credential' | 'assertion';
+  verify: string | undefined;
+  depth: number;
+  body: string;
 }
 
-/** Attributes of one start tag; a malformed attribute list is an error rather than a guess. */
-function parseAttributes(source: string, where: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  const pattern = /\s*([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-  let pos = 0;
-  const text = source.replace(/\/\s*$/, '');
-  while (pos < text.length) {
-    if (/^\s*$/.test(text.slice(pos))) break;
-    pattern.lastIndex = pos;
-    const match = pattern.exec(text);
-    if (!match) throw new ContainerError('BAKED_MALFORMED', `The ${where} element has a malformed attribute list`, { near: text.slice(pos, pos + 40) });
-    attributes.set(match[1] as string, decodeEntities(match[2] ?? match[3] ?? ''));
-    pos = pattern.lastIndex;
-  }
-  return attributes;
-}
-
-/** Removes comments and processing instructions (a badge inside a comment is not a badge), keeping CDATA intact. */
-function stripComments(svg: string): string {
-  let out = '';
-  let pos = 0;
-  while (pos < svg.length) {
-    const comment = svg.indexOf('<!--', pos);
-    const cdata = svg.indexOf('<![CDATA[', pos);
-    if (comment < 0) return out + svg.slice(pos);
-    if (cdata >= 0 && cdata < comment) {
-      const end = svg.indexOf(']]>', cdata);
-      const stop = end < 0 ? svg.length : end + 3;
-      out += svg.slice(pos, stop);
-      pos = stop;
-      continue;
-    }
-    out += svg.slice(pos, comment);
-    const end = svg.indexOf('-->', comment + 4);
-    pos = end < 0 ? svg.length : end + 3;
-  }
-  return out;
-}
-
+/**
+ * Reads the badge element of an SVG with a strict, non-validating XML parser (saxes): a document
+ * that is not well-formed XML is refused, a DOCTYPE with an internal subset (entity declarations)
+ * is refused, no external entity or DTD is ever read, and only the five predefined entities and
+ * character references are expanded. Comments, processing instructions and `<script>` bodies are
+ * never taken for a badge: only an element in an Open Badges namespace counts.
+ */
 export function readSvgBadge(raw: string): BakedPayload {
-  const svg = stripComments(raw);
-  const prefixes = new Set(['openbadges']);
-  for (const m of svg.matchAll(/xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g)) {
-    if (OPENBADGES_NS.test(m[2] ?? '')) prefixes.add(m[1] as string);
-  }
-  const names = [...prefixes].map((p) => p.replace(/[.-]/g, '\\$&')).join('|');
-  const open = new RegExp(`<((?:${names}):(credential|assertion))(?=[\\s/>])([^>]*)>`, 'g');
+  const parser = new SaxesParser({ xmlns: true, position: true });
   const found: BakedPayload[] = [];
-  for (const match of svg.matchAll(open)) {
-    const qname = match[1] as string;
-    const where = `the SVG <${qname}> element`;
-    const attrSource = match[3] ?? '';
-    const attributes = parseAttributes(attrSource, `<${qname}>`);
-    const selfClosing = /\/\s*$/.test(attrSource);
-    let body = '';
-    if (!selfClosing) {
-      const start = (match.index ?? 0) + match[0].length;
-      const close = svg.indexOf(`</${qname}>`, start);
-      if (close < 0) throw new ContainerError('BAKED_MALFORMED', `${where} is never closed`);
-      const inner = svg.slice(start, close);
-      const cdata = /<!\[CDATA\[([\s\S]*?)\]\]>/.exec(inner);
-      body = cdata ? (cdata[1] ?? '') : decodeEntities(inner);
+  let depth = 0;
+  let open: OpenBadge | undefined;
+  const malformed = (message: string, details?: Record<string, unknown>): never => {
+    throw new ContainerError('BAKED_MALFORMED', message, details);
+  };
+
+  parser.on('error', (error) => malformed(`The SVG is not well-formed XML: ${error.message}`));
+  parser.on('doctype', (doctype) => {
+    if (doctype.includes('[')) malformed('The SVG declares its own DTD entities (an internal DOCTYPE subset); badge images never need them and they are not read');
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (depth > MAX_SVG_DEPTH) malformed(`The SVG nests elements more than ${MAX_SVG_DEPTH} levels deep`);
+    if (open) return;
+    if ((tag.local === 'credential' || tag.local === 'assertion') && OPENBADGES_NAMESPACES.test(tag.uri)) {
+      open = { qname: tag.name, local: tag.local, verify: tag.attributes.verify?.value, depth, body: '' };
     }
-    if (body.length > MAX_PAYLOAD) throw new ContainerError('BAKED_TOO_LARGE', `The badge data in ${where} is larger than ${MAX_PAYLOAD} bytes`);
-    if (body.trim() !== '') {
-      found.push({ where, text: body.trim() });
-      continue;
+  });
+  const addText = (text: string): void => {
+    if (!open) return;
+    open.body += text;
+    if (open.body.length > MAX_PAYLOAD) {
+      throw new ContainerError('BAKED_TOO_LARGE', `The badge data in the SVG <${open.qname}> element is larger than ${MAX_PAYLOAD} bytes`);
     }
-    const verify = attributes.get('verify');
-    if (verify === undefined) throw new ContainerError('BAKED_MALFORMED', `${where} has neither a badge inside it nor a verify attribute`);
-    if (!isWebUrl(verify.trim())) {
-      throw new ContainerError('BAKED_MALFORMED', `The verify attribute of ${where} is not a web link: ${JSON.stringify(verify.slice(0, 60))}`);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    if (open && depth === open.depth) {
+      found.push(badgePayload(open));
+      open = undefined;
     }
-    found.push({ where: `the verify attribute of ${where}`, text: verify.trim() });
+    depth--;
+  });
+
+  try {
+    parser.write(raw).close();
+  } catch (error) {
+    if (error instanceof ContainerError) throw error;
+    malformed(`The SVG could not be read: ${(error as Error).message}`);
   }
+
   if (found.length === 0) throw new ContainerError('BAKED_NO_CREDENTIAL', 'The SVG image carries no Open Badges data (no openbadges:assertion or openbadges:credential element)');
   const first = found[0] as BakedPayload;
   if (found.some((f) => f.text !== first.text)) {
     throw new ContainerError('BAKED_MALFORMED', 'The SVG carries more than one different badge; it is not clear which one is meant', { count: found.length });
   }
   return first;
+}
+
+/**
+ * The element's body (JSON or a JWS, usually in CDATA) wins; without one, the `verify` attribute:
+ * a compact JWS (Open Badges 3.0: a VC-JWT) or the URL of a hosted assertion (Open Badges 2.0).
+ */
+function badgePayload(badge: OpenBadge): BakedPayload {
+  const where = `the SVG <${badge.qname}> element`;
+  const body = badge.body.trim();
+  const verify = badge.verify?.trim();
+  if (body !== '') {
+    // OB 2.0 signed assertions name their key URL in `verify`; a JWS there must be the same credential.
+    if (verify !== undefined && COMPACT_JWS.test(verify) && verify !== body) {
+      throw new ContainerError('BAKED_MALFORMED', `${where} carries one badge in its verify attribute and another in its body`);
+    }
+    return { where, text: body };
+  }
+  if (verify === undefined) throw new ContainerError('BAKED_MALFORMED', `${where} has neither a badge inside it nor a verify attribute`);
+  if (COMPACT_JWS.test(verify) || isWebUrl(verify)) return { where: `the verify attribute of ${where}`, text: verify };
+  throw new ContainerError('BAKED_MALFORMED', `The verify attribute of ${where} is neither a signed credential (compact JWS) nor a web link: ${JSON.stringify(verify.slice(0, 60))}`);
 }
 
 function isWebUrl(value: string): boolean {

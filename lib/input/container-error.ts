@@ -1,16 +1,13 @@
 import type { CheckCode } from '../codes/index.js';
+import { CredlensError } from '../errors.js';
 
 /**
  * A container (web page, badge image, platform response) that holds no readable credential. Carries
- * the check code the input check reports, so `acquire` can say exactly what was wrong.
+ * the check code the input check reports (`check`), so `acquire` can say exactly what was wrong.
  */
-export class ContainerError extends Error {
-  readonly code: CheckCode;
-  readonly details: Record<string, unknown> | undefined;
-  constructor(code: CheckCode, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'ContainerError';
-    this.code = code;
-    this.details = details;
+export class ContainerError extends CredlensError {
+  declare readonly check: CheckCode;
+  constructor(check: CheckCode, message: string, details?: Record<string, unknown>) {
+    super('CONTAINER', message, details ? { check, details } : { check });
   }
 }

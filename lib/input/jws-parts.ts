@@ -1,6 +1,6 @@
 import * as base64url from 'jose/base64url';
 import { InputError } from '../errors.js';
-import { parseJsonText } from './json.js';
+import { parseJsonText } from '../util/strict-json.js';
 
 /**
  * Decodes one base64url JWS part as JSON; `undefined` when it is not base64url JSON. JSON that is

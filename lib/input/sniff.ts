@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { isRecord, parseJsonText } from './json.js';
+import { parseJsonText } from '../util/strict-json.js';
+import { isRecord } from '../util/json.js';
 
 /** What the raw input turned out to be, before any credential format is decided. */
 export type Sniffed =

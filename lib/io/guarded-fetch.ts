@@ -1,12 +1,23 @@
+import { readCapped } from '../util/stream.js';
 import { IoError } from '../errors.js';
 import { safelistedAccept } from './accept.js';
-import { isLocalHostname, isNonPublicAddress } from './address.js';
 import type { FetchLike, NetworkPolicy } from './types.js';
 
 export interface FetchedBytes {
   finalUrl: string;
   contentType?: string;
   body: Uint8Array;
+}
+
+/** A parsed URL's host that is an IP address (the URL parser has normalised every IPv4 spelling to dotted decimal). */
+const IP_LITERAL = /^[\d.]+$|:/;
+/** The address ranges (ipaddr.js) are loaded only for an IP literal or a resolved name: the widget's first module stays small. */
+const addressPolicy = () => import('./address.js');
+
+/** True for names that always mean this machine or the local network. */
+export function isLocalHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.home.arpa');
 }
 
 /** Checks a URL against the policy before any connection is made. */
@@ -25,16 +36,17 @@ export async function assertAllowedUrl(raw: string, policy: NetworkPolicy): Prom
   }
   if (!policy.allowPrivateNetwork) {
     const host = url.hostname;
-    if (isNonPublicAddress(host) || isLocalHostname(host)) {
+    if (isLocalHostname(host) || (IP_LITERAL.test(host) && (await addressPolicy()).isNonPublicAddress(host))) {
       throw new IoError('IO_BLOCKED_ADDRESS', raw, `${host} is a private or local address; Credlens does not contact it`);
     }
-    if (policy.resolveHost && !/^[\d.]+$|:/.test(host)) {
+    if (policy.resolveHost && !IP_LITERAL.test(host)) {
       let addresses: string[];
       try {
         addresses = await policy.resolveHost(host);
       } catch (cause) {
         throw new IoError('IO_NETWORK', raw, `Could not resolve ${host}`, { cause });
       }
+      const { isNonPublicAddress } = await addressPolicy();
       const bad = addresses.find((a) => isNonPublicAddress(a));
       if (bad) throw new IoError('IO_BLOCKED_ADDRESS', raw, `${host} resolves to the private address ${bad}; Credlens does not contact it`);
     }
@@ -92,7 +104,7 @@ export async function guardedFetch(
     }
     let body: Uint8Array;
     try {
-      body = await readCapped(response, maxBytes, url.href);
+      body = await readBody(response, maxBytes, url.href);
     } catch (cause) {
       if (cause instanceof IoError) throw cause;
       throw abortOrNetwork(cause, url.href, init.signal, timeout, policy.timeoutMs);
@@ -102,28 +114,11 @@ export async function guardedFetch(
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new IoError('IO_TOO_LARGE', url, `The response from ${new URL(url).host} is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  const read = await readCapped(response.body, maxBytes);
+  if (!read.complete) throw new IoError('IO_TOO_LARGE', url, `The response from ${new URL(url).host} is larger than ${maxBytes} bytes`);
+  return read.bytes;
 }
 
 function abortOrNetwork(cause: unknown, url: string, caller: AbortSignal | undefined, timeout: AbortSignal, ms: number): IoError {

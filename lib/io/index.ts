@@ -1,6 +1,6 @@
 import { IoError } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import { parseJsonText } from '../input/json.js';
+import { parseJsonText } from '../util/strict-json.js';
 import { assertAllowedUrl, guardedFetch } from './guarded-fetch.js';
 import type { FetchLike, GetOptions, Io, IoResponse, NetworkPolicy, ResourceBundle, ResourceCache, ResourceKind } from './types.js';
 
@@ -8,7 +8,6 @@ export * from './types.js';
 export { MemoryCache } from './memory-cache.js';
 export { memoryBundle, chainBundles } from './bundle.js';
 export { assertAllowedUrl } from './guarded-fetch.js';
-export { isNonPublicAddress } from './address.js';
 
 /** Default cache lifetimes, seconds. */
 const TTL: Record<ResourceKind, number> = {

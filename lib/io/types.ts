@@ -16,7 +16,7 @@ export type ResourceKind =
   | 'metadata'
   | 'page';
 
-/** Offline resources: absolute URLs and DIDs mapped to their bytes (CONTRACTS.md §2 `--resources`). */
+/** Offline resources: absolute URLs and DIDs mapped to their bytes (docs/report.md `--resources`). */
 export interface ResourceBundle {
   get(id: string): Promise<Uint8Array | undefined>;
 }

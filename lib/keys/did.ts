@@ -1,7 +1,7 @@
 import { Resolver, type DIDResolutionResult, type DIDResolver } from 'did-resolver';
 import { describeError } from '../errors.js';
 import { Lru } from '../memo/lru.js';
-import type { VerifyContext } from '../pipeline/types.js';
+import type { KeyContext } from './types.js';
 import { resolveDidEbsi } from './methods/ebsi.js';
 import { resolveDidJwk } from './methods/jwk.js';
 import { resolveDidKey } from './methods/key.js';
@@ -24,10 +24,10 @@ function guarded(run: DIDResolver): DIDResolver {
 /**
  * Resolves a DID (or DID URL: the fragment is ignored) to its document. Never throws: failures are
  * `didResolutionMetadata.error` (`invalidDid`, `notFound`, `unsupportedDidMethod`, `networkError`,
- * `blocked`, `invalidDidDocument`, `unsupportedPublicKeyType`), with the network seam's `ioCode`.
+ * `blocked`, `invalidDidDocument`, `unsupportedPublicKeyType`), with the network seam's failure (`io`).
  * did:web and did:ebsi are read through `ctx.io` (resource bundle first, by DID, then by URL).
  */
-export async function resolveDid(did: string, ctx: Pick<VerifyContext, 'io' | 'ebsiApiBase'>): Promise<DIDResolutionResult> {
+export async function resolveDid(did: string, ctx: KeyContext): Promise<DIDResolutionResult> {
   // did:key and did:jwk documents are pure functions of the DID: derive each once per process.
   const pure = did.startsWith('did:key:') || did.startsWith('did:jwk:');
   if (pure) {
@@ -50,7 +50,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-async function resolveUncached(did: string, ctx: Pick<VerifyContext, 'io' | 'ebsiApiBase'>): Promise<DIDResolutionResult> {
+async function resolveUncached(did: string, ctx: KeyContext): Promise<DIDResolutionResult> {
   const resolver = new Resolver({
     key: guarded(async (d, parsed) => resolveDidKey(d, parsed)),
     jwk: guarded(async (d, parsed) => resolveDidJwk(d, parsed)),

@@ -1,7 +1,10 @@
 import { p256, p384 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base58, base64urlnopad, hex } from '@scure/base';
-import { parseJsonText, isRecord } from '../input/json.js';
+import { varint } from 'multiformats';
+import { CredlensError } from '../errors.js';
+import { parseJsonText } from '../util/strict-json.js';
+import { isRecord } from '../util/json.js';
 
 /** Multicodec public key types (https://github.com/multiformats/multicodec/blob/master/table.csv). */
 export const MULTICODEC = {
@@ -14,35 +17,28 @@ export const MULTICODEC = {
 } as const;
 
 /** Why key bytes could not become a JWK. */
-export class KeyMaterialError extends Error {
+export class KeyMaterialError extends CredlensError {
   constructor(
     readonly reason: 'unsupported' | 'invalid',
     message: string,
   ) {
-    super(message);
-    this.name = 'KeyMaterialError';
+    super('KEY_MATERIAL', message, { check: reason === 'unsupported' ? 'KEY_TYPE_UNSUPPORTED' : 'KEY_MATERIAL_INVALID' });
   }
 }
 
+/** The multicodec prefix (an unsigned varint, multiformats' reader); no key codec needs more than 4 bytes. */
 function readVarint(bytes: Uint8Array): { value: number; length: number } {
-  let value = 0;
-  for (let i = 0; i < Math.min(bytes.length, 4); i++) {
-    const byte = bytes[i] as number;
-    value += (byte & 0x7f) * 2 ** (7 * i);
-    if ((byte & 0x80) === 0) return { value, length: i + 1 };
+  try {
+    const [value, length] = varint.decode(bytes);
+    if (length <= 4) return { value, length };
+  } catch {
+    // truncated: reported below
   }
   throw new KeyMaterialError('invalid', 'The key\'s multicodec prefix is not a valid varint');
 }
 
-function encodeVarint(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
+function encodeVarint(value: number): Uint8Array {
+  return varint.encodeTo(value, new Uint8Array(varint.encodingLength(value)));
 }
 
 function b64u(bytes: Uint8Array): string {
@@ -195,6 +191,20 @@ export function secp256k1RawToJwk(value: string, encoding: 'base58' | 'hex'): Js
  * EcdsaSecp256k1VerificationKey2019 (and the key-format members they use).
  */
 export function verificationMethodJwk(method: Record<string, unknown>): JsonWebKey {
+  // Methods of a DID document derived or read once (frozen, see lib/keys/did.ts and
+  // lib/io/parsed-once.ts) give the same frozen JWK every time, so later steps can key on it.
+  if (!Object.isFrozen(method)) return methodJwk(method);
+  let jwk = jwkOfFrozenMethod.get(method);
+  if (jwk === undefined) {
+    jwk = Object.freeze(methodJwk(method));
+    jwkOfFrozenMethod.set(method, jwk);
+  }
+  return jwk;
+}
+
+const jwkOfFrozenMethod = new WeakMap<Record<string, unknown>, JsonWebKey>();
+
+function methodJwk(method: Record<string, unknown>): JsonWebKey {
   const type = typeof method.type === 'string' ? method.type : '';
   if (isRecord(method.publicKeyJwk)) return publicJwk(method.publicKeyJwk);
   if (typeof method.publicKeyMultibase === 'string') {

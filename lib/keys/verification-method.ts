@@ -1,7 +1,9 @@
+import { ioFailureOf, type KeyResolutionDetails } from '../details.js';
 import { parse as parseDidUrl, type DIDResolutionResult } from 'did-resolver';
 import { describeError } from '../errors.js';
-import { isRecord, parseJsonBytes } from '../input/json.js';
-import type { VerifyContext } from '../pipeline/types.js';
+import { parseJsonBytes } from '../util/strict-json.js';
+import { isRecord } from '../util/json.js';
+import type { KeyContext } from './types.js';
 import { check, type Check } from '../report.js';
 import { resolveDid } from './did.js';
 import { KeyMaterialError, verificationMethodJwk } from './key-material.js';
@@ -48,9 +50,9 @@ function didOf(didUrl: string): string {
 export function resolutionFailure(subject: string, result: DIDResolutionResult): KeyResolution {
   const meta = result.didResolutionMetadata;
   const message = typeof meta.message === 'string' ? meta.message : `${subject} could not be resolved (${String(meta.error)})`;
-  const details: Record<string, unknown> = { did: subject, error: meta.error };
-  if (typeof meta.ioCode === 'string') details.reason = meta.ioCode;
-  if (typeof meta.url === 'string') details.url = meta.url;
+  const details: KeyResolutionDetails = { did: subject, error: String(meta.error) };
+  const io = ioFailureOf({ details: meta });
+  if (io) details.io = io;
   switch (meta.error) {
     case 'invalidDid':
     case 'invalidDidDocument':
@@ -124,7 +126,7 @@ export function keyFromDocument(doc: Record<string, unknown>, methodUrl: string,
   return { ok: true, key: { id: targetId, controller, type, publicKeyJwk, controllerDocument: doc } };
 }
 
-async function readJson(url: string, ctx: Pick<VerifyContext, 'io'>): Promise<{ ok: true; value: unknown } | { ok: false; result: DIDResolutionResult }> {
+async function readJson(url: string, ctx: Pick<KeyContext, 'io'>): Promise<{ ok: true; value: unknown } | { ok: false; result: DIDResolutionResult }> {
   try {
     return { ok: true, value: (await ctx.io.getJson(url, { kind: 'controller-document' })).value };
   } catch (error) {
@@ -137,7 +139,7 @@ function isKeyObject(value: Record<string, unknown>): boolean {
 }
 
 /** A key published at an https URL: a controller document, or (bundle only) the key object itself. */
-async function resolveHttpsMethod(methodUrl: string, ctx: Pick<VerifyContext, 'io'>, expect: KeyExpectation): Promise<KeyResolution> {
+async function resolveHttpsMethod(methodUrl: string, ctx: Pick<KeyContext, 'io'>, expect: KeyExpectation): Promise<KeyResolution> {
   let url: URL;
   try {
     url = new URL(methodUrl);
@@ -189,7 +191,7 @@ async function resolveHttpsMethod(methodUrl: string, ctx: Pick<VerifyContext, 'i
  */
 export async function resolveVerificationMethod(
   methodUrl: string,
-  ctx: VerifyContext,
+  ctx: KeyContext,
   expect: KeyExpectation,
 ): Promise<KeyResolution> {
   if (methodUrl.startsWith('did:')) {

@@ -1,3 +1,4 @@
+import { bytesEqual } from '../util/bytes.js';
 import * as asn1js from 'asn1js';
 import { base64 } from '@scure/base';
 import { Certificate } from 'pkijs';
@@ -8,6 +9,15 @@ import { Certificate } from 'pkijs';
  * link by link (issuer name, signature, CA constraints, validity at the signing instant) and it
  * "chains to an anchor" only when an anchor certificate the caller trusts issued one of its links
  * (or is one of them). pkijs does the parsing and signature maths; no global polyfill is needed.
+ *
+ * Why not pkijs's CertificateChainValidationEngine for the path: x5c and JAdES seals carry an
+ * ordered chain, so there is no path to build, only links to check; and the report must say which
+ * link failed and how (X5C_EXPIRED, X5C_NOT_A_CA, X5C_BAD_SIGNATURE, X5C_BROKEN_CHAIN,
+ * X5C_NO_TRUST_ANCHOR: each a check code with its own verdict effect), while the engine answers one
+ * result code and message for the whole chain, and treats "no trusted anchor" as a failure where
+ * here an authentic chain without a listed anchor is a separate, weaker finding (docs/verdicts.md).
+ * Revocation is checked elsewhere (lib/status/x509-revocation.ts). Not measured in this session: a
+ * side-by-side run of the engine over test/vectors' chains, as a test oracle, is the next step.
  */
 
 export type X5cFailureCode =
@@ -181,9 +191,6 @@ function sameName(a: Certificate['subject'], b: Certificate['subject']): boolean
   return a.isEqual(b);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
-}
 
 function spkiDer(cert: Certificate): Uint8Array {
   return new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
@@ -191,7 +198,7 @@ function spkiDer(cert: Certificate): Uint8Array {
 
 /** An anchor "is" a certificate of the chain when it certifies the same name and the same key. */
 function isSameEntity(anchor: Certificate, cert: Certificate): boolean {
-  return sameName(anchor.subject, cert.subject) && sameBytes(spkiDer(anchor), spkiDer(cert));
+  return sameName(anchor.subject, cert.subject) && bytesEqual(spkiDer(anchor), spkiDer(cert));
 }
 
 async function signedBy(child: Certificate, issuer: Certificate): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Io } from '../io/types.js';
 import type { Sniffed } from '../input/sniff.js';
-import type { Check, CheckId, CredentialSummary, FormatId, MicrocredentialProfile, PlannedCheck, VerificationReport } from '../report.js';
+import type { Check, CheckId, CredentialSummary, FormatId, MicrocredentialProfile, PlannedCheck, PresentationReport, VerificationReport } from '../report.js';
 import type { IssuerCertificates, TrustList } from '../trust/types.js';
 
 /** Progress: first the whole plan (so a UI can draw every check at once), then each result. */
@@ -15,6 +15,11 @@ export interface KeyBindingExpectation {
   nonce?: string;
 }
 
+export interface PresentationBinding {
+  challenge?: string;
+  domain?: string;
+}
+
 /** Everything a step may use. Built once per `verify()` call; nothing reaches for globals. */
 export interface VerifyContext {
   io: Io;
@@ -26,6 +31,8 @@ export interface VerifyContext {
   /** `email:ADDRESS`, `did:…`, or a URL: who the credential should belong to. */
   recipient: string | undefined;
   keyBinding: KeyBindingExpectation | undefined;
+  /** The challenge and domain a presentation must answer (the caller's; absent: not checked). */
+  presentationBinding?: PresentationBinding;
   /** Base URL of the EBSI APIs (DID registry, trusted issuers registry). */
   ebsiApiBase: string;
   signal: AbortSignal | undefined;
@@ -62,6 +69,11 @@ export interface CredentialPlan {
    */
   issuerCertificates?: () => Promise<IssuerCertificates | undefined>;
   steps: Step[];
+  /**
+   * Presentations: the holder and the nested credential reports, read after the steps ran. A plan
+   * with it is a container: no issuer trust or EU profile step is added for it.
+   */
+  presentation?: () => Promise<PresentationReport>;
 }
 
 /** The sniffed input with what classification already decoded. */

@@ -1,5 +1,5 @@
 import { base64url } from 'jose';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 
 /**
  * The unprotected `etsiU` array of a JAdES seal: validation data added after sealing (signature

@@ -1,8 +1,10 @@
+import { base64Decode, bytesEqual } from '../util/bytes.js';
+import { failure, ok, type Failure, type Result } from '../util/result.js';
 import * as asn1js from 'asn1js';
 import { base64url, flattenedVerify, importJWK, errors as joseErrors } from 'jose';
 import { GeneralNames, type Certificate } from 'pkijs';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { Sniffed } from '../input/sniff.js';
 import { publicKeyJwk } from '../keys/x509.js';
 
@@ -44,10 +46,10 @@ export interface ParsedJades {
   signatures: JadesSignature[];
 }
 
-export type JadesParseResult = { ok: true; jades: ParsedJades } | { ok: false; code: 'SEAL_MALFORMED' | 'SEAL_DETACHED_UNSUPPORTED'; message: string };
+export type JadesParseResult = Result<ParsedJades, Failure<'SEAL_MALFORMED' | 'SEAL_DETACHED_UNSUPPORTED'>>;
 
 function malformed(message: string): JadesParseResult {
-  return { ok: false, code: 'SEAL_MALFORMED', message };
+  return failure('SEAL_MALFORMED', message);
 }
 
 function decodeText(b64u: string): string | undefined {
@@ -73,14 +75,14 @@ export function parseJades(sniffed: Sniffed): JadesParseResult {
     const [h = '', p = '', s = ''] = sniffed.text.split('.');
     const sig = readSignature({ protected: h, signature: s }, 'The seal');
     if (typeof sig === 'string') return malformed(sig);
-    if (p === '') return { ok: false, code: 'SEAL_DETACHED_UNSUPPORTED', message: 'The seal is detached: the sealed content is not included with it' };
+    if (p === '') return failure('SEAL_DETACHED_UNSUPPORTED', 'The seal is detached: the sealed content is not included with it');
     const text = sig.header.b64 === false ? p : decodeText(p);
     if (text === undefined) return malformed('The payload is not base64url-encoded UTF-8');
-    return { ok: true, jades: { serialization: 'compact', payload: p, payloadText: text, signatures: [sig] } };
+    return ok({ serialization: 'compact', payload: p, payloadText: text, signatures: [sig] });
   }
   if (sniffed.kind !== 'jws-json') return malformed('The input is not a JWS');
   const value = sniffed.value;
-  if (typeof value.payload !== 'string') return { ok: false, code: 'SEAL_DETACHED_UNSUPPORTED', message: 'The seal is detached: the sealed content is not included with it' };
+  if (typeof value.payload !== 'string') return failure('SEAL_DETACHED_UNSUPPORTED', 'The seal is detached: the sealed content is not included with it');
   const raws = Array.isArray(value.signatures) ? value.signatures : [value];
   if (raws.length === 0) return malformed('The seal has no signatures');
   if (raws.length > 8) return malformed('The seal has more signatures than any credential needs');
@@ -95,13 +97,10 @@ export function parseJades(sniffed: Sniffed): JadesParseResult {
   const encoded = b64Values.has(true);
   const text = encoded ? decodeText(value.payload) : value.payload;
   if (text === undefined) return malformed('The payload is not base64url-encoded UTF-8');
-  return { ok: true, jades: { serialization: Array.isArray(value.signatures) ? 'general' : 'flattened', payload: value.payload, payloadText: text, signatures } };
+  return ok({ serialization: Array.isArray(value.signatures) ? 'general' : 'flattened', payload: value.payload, payloadText: text, signatures });
 }
 
-export interface IntegrityResult {
-  ok: boolean;
-  code:
-    | 'SEAL_VALID'
+type IntegrityFailureCode =
     | 'SEAL_SIGNATURE_INVALID'
     | 'SEAL_MALFORMED'
     | 'SEAL_CRIT_UNKNOWN'
@@ -109,21 +108,22 @@ export interface IntegrityResult {
     | 'SEAL_CERT_REFERENCE_MISMATCH'
     | 'SEAL_NO_CERTIFICATE'
     | 'SEAL_DETACHED_UNSUPPORTED';
-  message: string;
-  alg?: string;
-}
+
+/** Every signature verified (`value.alg`: the algorithm), or the check the first failure becomes (`details.alg` when known). */
+export type IntegrityResult = Result<{ alg?: string }, Failure<IntegrityFailureCode>>;
+type IntegrityFailure = { ok: false; check: Failure<IntegrityFailureCode> };
 
 /** `crit` must be a non-empty array of names present in the protected header, each one understood. */
-export function checkCrit(header: Record<string, unknown>): IntegrityResult | undefined {
+export function checkCrit(header: Record<string, unknown>): IntegrityFailure | undefined {
   const crit = header.crit;
   if (crit === undefined) return undefined;
   if (!Array.isArray(crit) || crit.length === 0 || crit.some((c) => typeof c !== 'string')) {
-    return { ok: false, code: 'SEAL_MALFORMED', message: '"crit" must be a non-empty list of header names' };
+    return failure('SEAL_MALFORMED', '"crit" must be a non-empty list of header names');
   }
   for (const name of crit as string[]) {
-    if (name === 'sigD') return { ok: false, code: 'SEAL_DETACHED_UNSUPPORTED', message: 'The seal is detached ("sigD"): the sealed content is stored elsewhere' };
-    if (!UNDERSTOOD_CRIT.has(name)) return { ok: false, code: 'SEAL_CRIT_UNKNOWN', message: `The seal marks "${name}" as critical, and Credlens does not understand it` };
-    if (!(name in header)) return { ok: false, code: 'SEAL_MALFORMED', message: `"crit" names "${name}", which the protected header does not contain` };
+    if (name === 'sigD') return failure('SEAL_DETACHED_UNSUPPORTED', 'The seal is detached ("sigD"): the sealed content is stored elsewhere');
+    if (!UNDERSTOOD_CRIT.has(name)) return failure('SEAL_CRIT_UNKNOWN', `The seal marks "${name}" as critical, and Credlens does not understand it`);
+    if (!(name in header)) return failure('SEAL_MALFORMED', `"crit" names "${name}", which the protected header does not contain`);
   }
   return undefined;
 }
@@ -141,15 +141,12 @@ const DIGEST_OIDS: Record<string, 'SHA-256' | 'SHA-384' | 'SHA-512'> = {
   'S512': 'SHA-512',
 };
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
-}
 
 /** An ETSI `kid`: base64 DER of IssuerSerial (RFC 5035); true/false when readable, undefined otherwise. */
 function kidMatches(kid: string, cert: Certificate): boolean | undefined {
   let der: Uint8Array;
   try {
-    der = Uint8Array.from(atob(kid), (c) => c.charCodeAt(0));
+    der = base64Decode(kid);
   } catch {
     return undefined;
   }
@@ -162,7 +159,7 @@ function kidMatches(kid: string, cert: Certificate): boolean | undefined {
     const dirName = general.names.find((n) => n.type === 4);
     if (!dirName) return undefined;
     const sameIssuer = (dirName.value as Certificate['issuer']).isEqual(cert.issuer);
-    const sameSerial = equalBytes(new Uint8Array(serial.valueBlock.valueHexView), new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
+    const sameSerial = bytesEqual(new Uint8Array(serial.valueBlock.valueHexView), new Uint8Array(cert.serialNumber.valueBlock.valueHexView));
     return sameIssuer && sameSerial;
   } catch {
     return undefined;
@@ -170,8 +167,8 @@ function kidMatches(kid: string, cert: Certificate): boolean | undefined {
 }
 
 /** The protected references to the signing certificate must name the certificate the seal carries. */
-async function checkCertReferences(header: Record<string, unknown>, leafDer: Uint8Array, leaf: Certificate): Promise<IntegrityResult | undefined> {
-  const mismatch = (what: string): IntegrityResult => ({ ok: false, code: 'SEAL_CERT_REFERENCE_MISMATCH', message: `The seal's ${what} does not match the certificate it carries` });
+async function checkCertReferences(header: Record<string, unknown>, leafDer: Uint8Array, leaf: Certificate): Promise<IntegrityFailure | undefined> {
+  const mismatch = (what: string): IntegrityFailure => failure('SEAL_CERT_REFERENCE_MISMATCH', `The seal's ${what} does not match the certificate it carries`);
   if (typeof header['x5t#S256'] === 'string') {
     if (base64url.encode(await sha('SHA-256', leafDer)) !== header['x5t#S256']) return mismatch('certificate thumbprint (x5t#S256)');
   }
@@ -193,19 +190,19 @@ export async function verifyIntegrity(jades: ParsedJades, leafOf: (sig: JadesSig
   for (const sig of jades.signatures) {
     const header = sig.header;
     if (sig.unprotected && Object.keys(sig.unprotected).some((k) => k in header)) {
-      return { ok: false, code: 'SEAL_MALFORMED', message: 'A header parameter appears both protected and unprotected' };
+      return failure('SEAL_MALFORMED', 'A header parameter appears both protected and unprotected');
     }
     if (typeof header.alg !== 'string' || !(SEAL_ALGORITHMS as readonly string[]).includes(header.alg)) {
-      return { ok: false, code: 'SEAL_ALG_REJECTED', message: `The seal algorithm "${String(header.alg)}" is not accepted (accepted: ${SEAL_ALGORITHMS.join(', ')})` };
+      return failure('SEAL_ALG_REJECTED', `The seal algorithm "${String(header.alg)}" is not accepted (accepted: ${SEAL_ALGORITHMS.join(', ')})`);
     }
     alg = header.alg;
     const crit = checkCrit(header);
     if (crit) return crit;
     if (!Array.isArray(header.x5c) || header.x5c.length === 0) {
-      return { ok: false, code: 'SEAL_NO_CERTIFICATE', message: 'The seal carries no certificate (x5c), so the key that made it cannot be found offline' };
+      return failure('SEAL_NO_CERTIFICATE', 'The seal carries no certificate (x5c), so the key that made it cannot be found offline');
     }
     const leaf = await leafOf(sig);
-    if (!leaf) return { ok: false, code: 'SEAL_MALFORMED', message: 'The seal\'s certificate (x5c) is not a readable X.509 certificate' };
+    if (!leaf) return failure('SEAL_MALFORMED', 'The seal\'s certificate (x5c) is not a readable X.509 certificate');
     const refs = await checkCertReferences(header, leaf.der, leaf.cert);
     if (refs) return refs;
 
@@ -213,7 +210,7 @@ export async function verifyIntegrity(jades: ParsedJades, leafOf: (sig: JadesSig
     try {
       key = await importJWK(await publicKeyJwk(leaf.cert), header.alg);
     } catch (error) {
-      return { ok: false, code: 'SEAL_ALG_REJECTED', message: `The certificate's key cannot make "${header.alg}" seals (${(error as Error).message})` };
+      return failure('SEAL_ALG_REJECTED', `The certificate's key cannot make "${header.alg}" seals (${(error as Error).message})`);
     }
     const crit2 = Array.isArray(header.crit) ? Object.fromEntries((header.crit as string[]).filter((c) => c !== 'b64').map((c) => [c, true])) : {};
     try {
@@ -224,10 +221,10 @@ export async function verifyIntegrity(jades: ParsedJades, leafOf: (sig: JadesSig
       );
     } catch (error) {
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
-        return { ok: false, code: 'SEAL_SIGNATURE_INVALID', message: 'The seal does not match the sealed content: the credential was changed after sealing, or the seal is not genuine', alg };
+        return failure('SEAL_SIGNATURE_INVALID', 'The seal does not match the sealed content: the credential was changed after sealing, or the seal is not genuine', { alg });
       }
-      return { ok: false, code: 'SEAL_MALFORMED', message: `The seal could not be checked: ${(error as Error).message}`, alg };
+      return failure('SEAL_MALFORMED', `The seal could not be checked: ${(error as Error).message}`, { alg });
     }
   }
-  return { ok: true, code: 'SEAL_VALID', message: '', ...(alg ? { alg } : {}) };
+  return ok(alg ? { alg } : {});
 }

@@ -1,8 +1,9 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import type { Result } from '../util/result.js';
 import { base64urlnopad } from '@scure/base';
 import { compactVerify, errors, importJWK } from 'jose';
 import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';
 import { check, type Check, type CheckId } from '../report.js';
 
@@ -22,7 +23,7 @@ export interface CompactJws {
   signature: Uint8Array;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; check: Check };
+export type Parsed<T> = Result<T, Check>;
 
 /** The header and payload of a compact JWS as `decodeJwsPart` decoded them (classification already did). */
 export interface DecodedJwsParts {
@@ -74,18 +75,17 @@ export function parseCompactJws(text: string, id: CheckId = 'proof', decoded?: D
   };
 }
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
  * Whether a string of base64url characters decodes without padding as `base64urlnopad.decode`
  * accepts it: no length of 4n+1, and the unused low bits of the last character are zero.
  */
 export function isCanonicalBase64url(part: string): boolean {
-  const rest = part.length % 4;
-  if (rest === 0) return true;
-  if (rest === 1) return false;
-  const last = BASE64URL.indexOf(part[part.length - 1] as string);
-  return last >= 0 && (last & (rest === 2 ? 0x0f : 0x03)) === 0;
+  try {
+    base64urlnopad.decode(part);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Header parameters every JWS implementation must understand (RFC 7515 §4.1): never valid in `crit`. */
@@ -168,6 +168,24 @@ const importedKeys = new Lru<string, Promise<ImportedKey>>(100);
  * (a superset of the RFC 7638 thumbprint members, so `use`, `key_ops` or `ext` still take effect).
  */
 function importedKey(jwk: JsonWebKey, alg: JwsAlgorithm): Promise<ImportedKey> {
+  // A resolved key is usually the same frozen object each time (did:jwk / did:key documents are
+  // derived once per process, DID documents once per cached copy): skip sorting and serialising
+  // its members then. Only frozen objects are trusted this way, as nobody can change them since.
+  const byObject = Object.isFrozen(jwk) ? keysByObject.get(jwk)?.get(alg) : undefined;
+  if (byObject) return byObject;
+  const pending = importedKeyByMembers(jwk, alg);
+  if (Object.isFrozen(jwk)) {
+    let forObject = keysByObject.get(jwk);
+    if (!forObject) keysByObject.set(jwk, (forObject = new Map()));
+    forObject.set(alg, pending);
+    pending.catch(() => forObject.delete(alg));
+  }
+  return pending;
+}
+
+const keysByObject = new WeakMap<JsonWebKey, Map<JwsAlgorithm, Promise<ImportedKey>>>();
+
+function importedKeyByMembers(jwk: JsonWebKey, alg: JwsAlgorithm): Promise<ImportedKey> {
   const members = Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const id = `${alg}\n${JSON.stringify(members)}`;
   let pending = importedKeys.get(id);

@@ -1,3 +1,4 @@
+import { base64Encode } from '../util/bytes.js';
 import * as asn1js from 'asn1js';
 import { Certificate, ContentInfo, SignedData, TSTInfo } from 'pkijs';
 import { certificateDer, readName, validateX5cChain, type X509Name, type X5cValidation } from '../keys/x509.js';
@@ -30,9 +31,7 @@ function b64(text: string): Uint8Array {
 }
 
 function der(bytes: ArrayBuffer): string {
-  let s = '';
-  for (const b of new Uint8Array(bytes)) s += String.fromCharCode(b);
-  return btoa(s);
+  return base64Encode(new Uint8Array(bytes));
 }
 
 export async function verifyTimestampToken(

@@ -1,4 +1,4 @@
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { LinkSource } from './types.js';
 
 const VIEWER = '/europass/digital-credentials/viewer';

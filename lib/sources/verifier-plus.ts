@@ -1,4 +1,4 @@
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { LinkSource } from './types.js';
 
 const VIEW = /^\/credentials\/([A-Za-z0-9_-]{8,80})\/?$/;

@@ -1,4 +1,4 @@
-import { base64urlnopad } from '@scure/base';
+import { base64AnyDecode } from '../util/bytes.js';
 import { LIMITS } from '../limits.js';
 import { decompressCapped, StatusListDecodeError } from './decompress.js';
 
@@ -15,7 +15,7 @@ export async function decodeEncodedList(encoded: string, maxBytes: number = LIMI
   const body = encoded.startsWith('uH4sI') ? encoded.slice(1) : encoded;
   let compressed: Uint8Array;
   try {
-    compressed = base64urlnopad.decode(body.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+    compressed = base64AnyDecode(body);
   } catch {
     throw new StatusListDecodeError('malformed', 'The status list\'s encodedList is not base64url');
   }

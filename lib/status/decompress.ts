@@ -1,10 +1,11 @@
+import { CredlensError } from '../errors.js';
+import { decompressCapped as decompress, type CappedRead } from '../util/stream.js';
 export type StatusListDecodeReason = 'malformed' | 'too-large';
 
 /** A status list whose bytes could not be decoded, or that decompress past the cap. */
-export class StatusListDecodeError extends Error {
+export class StatusListDecodeError extends CredlensError {
   constructor(readonly reason: StatusListDecodeReason, message: string) {
-    super(message);
-    this.name = 'StatusListDecodeError';
+    super('STATUS_LIST_DECODE', message);
   }
 }
 
@@ -18,30 +19,12 @@ const NAMES: Record<StatusListCompression, string> = { gzip: 'GZIP', deflate: 'Z
  * output passes `maxBytes`, so a small "zip bomb" cannot exhaust memory.
  */
 export async function decompressCapped(compressed: Uint8Array, format: StatusListCompression, maxBytes: number): Promise<Uint8Array> {
-  const stream = new Blob([compressed as BlobPart]).stream().pipeThrough(new DecompressionStream(format));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let read: CappedRead;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new StatusListDecodeError('too-large', `The status list decompresses to more than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof StatusListDecodeError) throw error;
+    read = await decompress(compressed, format, maxBytes);
+  } catch {
     throw new StatusListDecodeError('malformed', `The status list is not valid ${NAMES[format]} data`);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  if (!read.complete) throw new StatusListDecodeError('too-large', `The status list decompresses to more than ${maxBytes} bytes`);
+  return read.bytes;
 }

@@ -1,4 +1,4 @@
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 
 /** One `credentialStatus` entry, normalised across the four status methods Credlens checks. */
 export type StatusEntry =

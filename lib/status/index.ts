@@ -1,17 +1,18 @@
 import { describeError } from '../errors.js';
-import { decodeJwsPart } from '../input/jws-parts.js';
-import { isRecord, parseJsonBytes } from '../input/json.js';
-import { Lru } from '../memo/lru.js';
+import { isRecord } from '../util/json.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
-import { check, type Check, type VerificationReport } from '../report.js';
-import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
+import { check, type Check, withDetails } from '../report.js';
+import { BitstringDecodeError, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
+import { readList, type ReadList } from './list-cache.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
 import { checkTokenStatus, type TokenStatusOptions } from './token-status-list.js';
+import { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 
 export { statusEntries, type StatusEntry } from './entries.js';
 export { decodeEncodedList, readStatus } from './bitstring.js';
 export { clearStatusListMemo } from './list-memo.js';
+export { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 export { checkTokenStatus, statusClaim, readTokenStatus, decodeStatusListBytes, type TokenStatusOptions, type StatusListKeyResolver } from './token-status-list.js';
 
 /** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
@@ -40,7 +41,7 @@ export function worstStatus(results: readonly Check[]): Check {
   const sorted = [...results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const worst = sorted[0] as Check;
   if (results.length === 1) return worst;
-  return { ...worst, details: { ...worst.details, entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) } };
+  return withDetails(worst, { entries: results.map((r) => ({ code: r.code, message: r.message, ...r.details })) });
 }
 
 /**
@@ -74,7 +75,7 @@ async function checkEntry(entry: StatusEntry, credential: Record<string, unknown
   }
 }
 
-type ListFetch = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; check: Check };
+type ListFetch = { ok: true; list: ReadList; document: Record<string, unknown> } | { ok: false; check: Check };
 
 async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   let body: Uint8Array;
@@ -83,45 +84,48 @@ async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   } catch (error) {
     return { ok: false, check: check('status', 'STATUS_LIST_UNAVAILABLE', `The status list ${url} could not be read: ${describeError(error)}`, { list: url }) };
   }
-  const text = new TextDecoder().decode(body).trim();
-  let document: unknown;
-  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
-    const payload = decodeJwsPart(text.split('.')[1] ?? '');
-    document = isRecord(payload) && isRecord(payload.vc) ? payload.vc : payload;
-  } else {
-    try {
-      document = parseJsonBytes(body);
-    } catch {
-      document = undefined;
-    }
-  }
-  if (!isRecord(document)) return { ok: false, check: check('status', 'STATUS_LIST_MALFORMED', `The status list ${url} is neither a JSON credential nor a JWT`, { list: url }) };
-  return { ok: true, text, document };
+  // Parsed, hashed and decoded once per cached copy of the list (list-cache.ts), not per credential.
+  const list = readList(body);
+  if (!list.document) return { ok: false, check: check('status', 'STATUS_LIST_MALFORMED', `The status list ${url} is neither a JSON credential nor a JWT`, { list: url }) };
+  return { ok: true, list, document: list.document };
 }
 
-function nestedIssuer(report: VerificationReport): string | undefined {
-  return report.credential?.issuer?.id;
-}
-
-async function verifyList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<Check | undefined> {
-  const report = await verifyListOnce(url, text, ctx);
+async function authenticateList(url: string, list: ReadList, issuer: string | undefined, ctx: VerifyContext): Promise<ListAuthentication> {
+  const report = await verifyListOnce(url, list.text, ctx, list.digest);
+  const signer = report.credential?.issuer?.id;
   if (!statusListVerified(report)) {
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.code);
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} did not verify (${report.verdict}: ${failing.join(', ') || 'no proof'})`, { list: url, report });
+    return {
+      authenticated: false,
+      signer,
+      why: `its own verification gave "${report.verdict}" (${failing.join(', ') || 'no proof'}); it names ${signer ?? 'no issuer'} as its signer`,
+      details: { listVerdict: report.verdict, listProblems: failing, report },
+    };
   }
-  const listIssuer = nestedIssuer(report);
-  if (!issuer || listIssuer !== issuer) {
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The status list ${url} was issued by ${listIssuer ?? 'an unnamed issuer'}, not by the credential's issuer ${issuer ?? '(unknown)'}`, { list: url });
-  }
-  return undefined;
+  if (authorisedStatusSigner(issuer, signer, ctx)) return { authenticated: true, signer };
+  const keys = listSigningKeys(report);
+  const delegated = await issuerDocumentAuthorises(issuer, keys, ctx);
+  if (delegated) return { authenticated: true, signer, details: { listKey: delegated, listKeyAuthorisedBy: issuer } };
+  return {
+    authenticated: false,
+    signer,
+    why: `it is signed by ${signer ?? 'an unnamed party'}${keys.length > 0 ? ` (key ${keys.join(', ')})` : ''}, not by the credential's issuer ${issuer ?? '(unknown)'}, nor with a key the issuer's DID document lists under assertionMethod, nor by a status-list signer a trust list authorises for that issuer`,
+  };
+}
+
+function documentId(document: Record<string, unknown>): string | undefined {
+  return typeof document.id === 'string' ? document.id : undefined;
 }
 
 async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, issuer: string | undefined, ctx: VerifyContext): Promise<Check> {
   const base = { list: entry.listUrl, index: entry.index, purpose: entry.purpose, method: entry.method };
   const fetched = await fetchList(entry.listUrl, ctx);
   if (!fetched.ok) return fetched.check;
-  const problem = await verifyList(entry.listUrl, fetched.text, issuer, ctx);
-  if (problem) return problem;
+  // The list must be the list named: a genuine list of the same issuer served at this URL is not it.
+  const listId = documentId(fetched.document);
+  if (listId !== entry.listUrl) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${entry.listUrl} is ${listId ? `the list ${listId.slice(0, 200)}` : 'a list without an id'}, not the list the credential names, so it says nothing about this credential`, { ...base, listId });
+  }
 
   const subject = Array.isArray(fetched.document.credentialSubject) ? fetched.document.credentialSubject[0] : fetched.document.credentialSubject;
   if (!isRecord(subject) || typeof subject.encodedList !== 'string') {
@@ -133,46 +137,30 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   }
   let bits: Uint8Array;
   try {
-    bits = await decodeOnce(subject.encodedList);
+    bits = await fetched.list.bits(subject.encodedList);
   } catch (error) {
     const tooLarge = error instanceof BitstringDecodeError && error.reason === 'too-large';
     return check('status', tooLarge ? 'STATUS_LIST_TOO_LARGE' : 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} could not be decoded: ${describeError(error)}`, base);
-  }
-  if (entry.method === 'BitstringStatusList' && bits.length < MIN_BITSTRING_BYTES * entry.size) {
-    return check('status', 'STATUS_LIST_TOO_SHORT', `The status list holds ${bits.length} bytes; a Bitstring Status List must hold at least ${MIN_BITSTRING_BYTES * entry.size}`, base);
   }
   const value = readStatus(bits, entry.index, entry.size);
   if (value === undefined) {
     return check('status', 'STATUS_INDEX_OUT_OF_RANGE', `Position ${entry.index} lies outside the status list, which has ${Math.floor((bits.length * 8) / entry.size)} entries`, base);
   }
+  const auth = await authenticateList(entry.listUrl, fetched.list, issuer, ctx);
   const details = { ...base, value };
-  if (entry.purpose === 'revocation') {
-    return value !== 0
-      ? check('status', 'STATUS_REVOKED', `The issuer revoked this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
-      : check('status', 'STATUS_ACTIVE', `Not revoked (status list ${entry.listUrl}, position ${entry.index})`, details);
+  const where = `status list ${entry.listUrl}, position ${entry.index}`;
+  if (entry.purpose === 'revocation' || entry.purpose === 'suspension') {
+    const marked = value !== 0 ? (entry.purpose === 'revocation' ? 'revoked' : 'suspended') : 'active';
+    if (marked === 'active' && auth.authenticated && entry.method === 'BitstringStatusList' && bits.length < MIN_BITSTRING_BYTES * entry.size) {
+      return check('status', 'STATUS_LIST_TOO_SHORT', `The status list holds ${bits.length} bytes; a Bitstring Status List must hold at least ${MIN_BITSTRING_BYTES * entry.size}`, base);
+    }
+    return statusOutcome(marked, where, auth, details, entry.purpose === 'revocation' ? 'Not revoked' : 'Not suspended');
   }
-  if (entry.purpose === 'suspension') {
-    return value !== 0
-      ? check('status', 'STATUS_SUSPENDED', `The issuer suspended this credential (status list ${entry.listUrl}, position ${entry.index})`, details)
-      : check('status', 'STATUS_ACTIVE', `Not suspended (status list ${entry.listUrl}, position ${entry.index})`, details);
-  }
+  if (!auth.authenticated) return statusOutcome('active', where, auth, details);
   const messages = Array.isArray(entry.raw.statusMessage) ? entry.raw.statusMessage.filter(isRecord) : [];
   const hex = `0x${value.toString(16)}`;
   const message = messages.find((m) => typeof m.status === 'string' && Number.parseInt(m.status, 16) === value);
   return check('status', 'STATUS_MESSAGE', `Status "${entry.purpose}" is ${hex}${message && typeof message.message === 'string' ? `: ${message.message}` : ''}`, details);
-}
-
-/** Decoded lists by their encoded text: many credentials read one list. Callers only read the bits. */
-const decodedLists = new Lru<string, Promise<Uint8Array>>(20);
-
-function decodeOnce(encoded: string): Promise<Uint8Array> {
-  let pending = decodedLists.get(encoded);
-  if (pending === undefined) {
-    pending = decodeEncodedList(encoded);
-    decodedLists.set(encoded, pending);
-    pending.catch(() => decodedLists.delete(encoded));
-  }
-  return pending;
 }
 
 /** 1EdTech Revocation List (Open Badges 3.0 §9.x): an unsigned JSON list of revoked credential ids, served by the issuer. */
@@ -187,15 +175,16 @@ async function checkRevocationList(url: string, credential: Record<string, unkno
     return check('status', 'STATUS_LIST_MALFORMED', `The revocation list ${url} has no revokedCredentials`, { list: url });
   }
   const listIssuer = typeof list.issuer === 'string' ? list.issuer : isRecord(list.issuer) && typeof list.issuer.id === 'string' ? list.issuer.id : undefined;
-  if (!issuer || listIssuer !== issuer) {
-    return check('status', 'STATUS_LIST_UNVERIFIED', `The revocation list ${url} belongs to ${listIssuer ?? 'an unnamed issuer'}, not to the credential's issuer`, { list: url });
+  if (typeof list.id === 'string' && list.id !== url) {
+    return check('status', 'STATUS_LIST_UNVERIFIED', `The document served at ${url} is the revocation list ${list.id.slice(0, 200)}, not the one the credential names, so it says nothing about this credential`, { list: url, listId: list.id });
   }
   const id = typeof credential.id === 'string' ? credential.id : undefined;
   if (!id) return check('status', 'STATUS_ENTRY_MALFORMED', 'The credential has no id to look up in its revocation list', { list: url });
+  // An unsigned list: it is the issuer's when it says so and is served at the address the signed credential names.
+  const auth: ListAuthentication = authorisedStatusSigner(issuer, listIssuer, ctx)
+    ? { authenticated: true, signer: listIssuer }
+    : { authenticated: false, signer: listIssuer, why: `it belongs to ${listIssuer ?? 'an unnamed issuer'}, not to the credential's issuer ${issuer ?? '(unknown)'}` };
   const hit = list.revokedCredentials.find((r) => isRecord(r) && r.id === id && r.revoked !== false);
-  if (hit) {
-    const reason = isRecord(hit) && typeof hit.revocationReason === 'string' ? `: ${hit.revocationReason.slice(0, 200)}` : '';
-    return check('status', 'STATUS_REVOKED', `The issuer revoked this credential${reason}`, { list: url });
-  }
-  return check('status', 'STATUS_ACTIVE', `Not on the issuer's revocation list ${url}`, { list: url });
+  const reason = isRecord(hit) && typeof hit.revocationReason === 'string' ? `; reason: ${hit.revocationReason.slice(0, 200)}` : '';
+  return statusOutcome(hit ? 'revoked' : 'active', `revocation list ${url}${reason}`, auth, { list: url, method: '1EdTechRevocationList' }, 'Not on the issuer\'s revocation list');
 }

@@ -1,12 +1,13 @@
 import { base64urlnopad } from '@scure/base';
 import { describeError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { KeyResolution } from '../keys/index.js';
 import { LIMITS } from '../limits.js';
 import type { VerifyContext } from '../pipeline/types.js';
-import { headerCheck, parseCompactJws, verifyCompactJws } from '../proofs/jws.js';
+import { headerCheck, parseCompactJws, verifyCompactJws, type CompactJws } from '../proofs/jws.js';
 import { check, type Check } from '../report.js';
 import { decompressCapped, StatusListDecodeError } from './decompress.js';
+import { statusOutcome, type ListAuthentication } from './outcome.js';
 
 /**
  * IETF Token Status List (draft-ietf-oauth-status-list): a JWT's `status.status_list` names an index
@@ -140,32 +141,19 @@ async function checkReference(reference: StatusListReference, options: TokenStat
   if (!isStatusListTyp(jws.header.typ)) {
     return malformed(`its type is "${String(jws.header.typ ?? '(none)').slice(0, 60)}", not statuslist+jwt`);
   }
-  const rejected = headerCheck(jws.header, [], 'status');
-  if (rejected) return unverified(rejected.message, { reason: rejected.code });
-
-  const key = await options.resolveKey(jws.header);
-  if (!key.ok) return unverified(`no key of the credential's issuer signs it (${key.check.message})`, { reason: key.check.code });
-  const signature = await verifyCompactJws(jws, key.key.publicKeyJwk, { id: 'status', signer: key.key.id });
-  if (signature.code !== 'PROOF_VALID') return unverified(signature.message, { reason: signature.code, keyId: key.key.id });
-
   const claims = jws.payload;
   if (!claims) return malformed('its payload is not a JSON object');
-  if (claims.iss !== undefined && claims.iss !== options.issuer) {
-    return unverified(`it is issued by ${String(claims.iss).slice(0, 120)}, not by the credential's issuer ${options.issuer ?? '(unknown)'}`);
-  }
+  // The list must be the list named (§8.3 step 4: sub equals the uri).
   if (typeof claims.sub !== 'string') return malformed('it has no sub naming its URI');
   if (claims.sub !== uri) return unverified(`it is the list ${claims.sub.slice(0, 200)}, not the one the credential refers to`, { sub: claims.sub });
   if (!numeric(claims.iat)) return malformed('it has no iat (issued at)');
   if (claims.exp !== undefined && !numeric(claims.exp)) return malformed('its exp is not a number');
   if (claims.nbf !== undefined && !numeric(claims.nbf)) return malformed('its nbf is not a number');
   if (claims.ttl !== undefined && !(numeric(claims.ttl) && claims.ttl > 0)) return malformed('its ttl is not a positive number');
-  const now = ctx.now.getTime() / 1000;
-  if (numeric(claims.exp) && now > claims.exp + ctx.clockSkewSeconds) {
-    return unverified(`it expired at ${isoOrNumber(claims.exp)}`, { exp: claims.exp });
-  }
-  if (numeric(claims.nbf) && now < claims.nbf - ctx.clockSkewSeconds) {
-    return unverified(`it is not valid before ${isoOrNumber(claims.nbf)}`, { nbf: claims.nbf });
-  }
+
+  // Whether the list is the issuer's decides only whether "valid" counts (docs/verdicts.md "Revocation").
+  const signer = typeof claims.iss === 'string' ? claims.iss.slice(0, 120) : undefined;
+  const auth = await authenticateToken(jws, claims, options, ctx);
 
   const list = claims.status_list;
   if (!isRecord(list)) return malformed('it has no status_list');
@@ -186,16 +174,34 @@ async function checkReference(reference: StatusListReference, options: TokenStat
     return check('status', 'STATUS_INDEX_OUT_OF_RANGE', `Position ${idx} lies outside the status list, which has ${(bytes.length * 8) / bits} entries`, details);
   }
   const at = `status list ${uri}, position ${idx}`;
+  const authentication: ListAuthentication = auth === undefined ? { authenticated: true, signer: signer ?? options.issuer } : { authenticated: false, signer, why: auth.why, details: auth.details };
   switch (value) {
     case TOKEN_STATUS.VALID:
-      return check('status', 'STATUS_ACTIVE', `Valid: neither revoked nor suspended (${at})`, { ...details, value });
+      return statusOutcome('active', at, authentication, { ...details, value }, 'Valid: neither revoked nor suspended');
     case TOKEN_STATUS.INVALID:
-      return check('status', 'STATUS_REVOKED', `The issuer revoked this credential (${at})`, { ...details, value });
+      return statusOutcome('revoked', at, authentication, { ...details, value });
     case TOKEN_STATUS.SUSPENDED:
-      return check('status', 'STATUS_SUSPENDED', `The issuer suspended this credential (${at})`, { ...details, value });
+      return statusOutcome('suspended', at, authentication, { ...details, value });
     default:
       return check('status', 'STATUS_TYPE_UNSUPPORTED', `The status list gives this credential the status type 0x${value.toString(16).padStart(2, '0')}, whose meaning is application-specific, so revocation could not be established (${at})`, { ...details, value });
   }
+}
+
+/** Why the Status List Token is not authenticated as the issuer's, or undefined when it is. */
+async function authenticateToken(jws: CompactJws, claims: Record<string, unknown>, options: TokenStatusOptions, ctx: VerifyContext): Promise<{ why: string; details: Record<string, unknown> } | undefined> {
+  const rejected = headerCheck(jws.header, [], 'status');
+  if (rejected) return { why: rejected.message, details: { reason: rejected.code } };
+  const key = await options.resolveKey(jws.header);
+  if (!key.ok) return { why: `no key of the credential's issuer signs it (${key.check.message})`, details: { reason: key.check.code } };
+  const signature = await verifyCompactJws(jws, key.key.publicKeyJwk, { id: 'status', signer: key.key.id });
+  if (signature.code !== 'PROOF_VALID') return { why: signature.message, details: { reason: signature.code, keyId: key.key.id } };
+  if (claims.iss !== undefined && claims.iss !== options.issuer) {
+    return { why: `it is issued by ${String(claims.iss).slice(0, 120)}, not by the credential's issuer ${options.issuer ?? '(unknown)'}`, details: {} };
+  }
+  const now = ctx.now.getTime() / 1000;
+  if (numeric(claims.exp) && now > claims.exp + ctx.clockSkewSeconds) return { why: `it expired at ${isoOrNumber(claims.exp)}`, details: { exp: claims.exp } };
+  if (numeric(claims.nbf) && now < claims.nbf - ctx.clockSkewSeconds) return { why: `it is not valid before ${isoOrNumber(claims.nbf)}`, details: { nbf: claims.nbf } };
+  return undefined;
 }
 
 function isoOrNumber(seconds: number): string {

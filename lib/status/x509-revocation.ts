@@ -1,3 +1,4 @@
+import { bytesEqual } from '../util/bytes.js';
 import * as asn1js from 'asn1js';
 import type { Certificate} from 'pkijs';
 import { BasicOCSPResponse, CertificateRevocationList, OCSPResponse } from 'pkijs';
@@ -36,7 +37,7 @@ function sameSerial(a: asn1js.Integer, b: asn1js.Integer): boolean {
   };
   const x = strip(a);
   const y = strip(b);
-  return x.byteLength === y.byteLength && x.every((v, i) => v === y[i]);
+  return bytesEqual(x, y);
 }
 
 async function fromCrl(crl: CertificateRevocationList, cert: Certificate, issuer: Certificate, at: Date): Promise<RevocationResult | undefined> {

@@ -1,3 +1,4 @@
+import type { TrustDetails } from '../details.js';
 import type { Io } from '../io/types.js';
 import { check, type Check, type PartySummary } from '../report.js';
 import type { IssuerCertificates, TrustList, TrustedIssuer, TrustRegistry, TrustSourceOutcome, TrustTier } from './types.js';
@@ -119,7 +120,7 @@ export async function evaluateTrust(input: TrustInputs): Promise<Check> {
 function toCheck(issuer: PartySummary | undefined, decision: Decision | undefined, consulted: TrustSourceOutcome[], configured: number): Check {
   const who = issuer?.name ?? issuer?.id ?? 'the issuer';
   const unavailableAbove = consulted.slice(0, decision ? consulted.indexOf(decision.outcome) : consulted.length).filter((o) => o.outcome === 'unavailable');
-  const details: Record<string, unknown> = { tier: decision?.tier ?? 'unknown', consulted };
+  const details: TrustDetails = { tier: decision?.tier ?? 'unknown', consulted };
   if (decision) {
     details.list = decision.outcome.source;
     if (decision.outcome.matchedBy) details.matchedBy = decision.outcome.matchedBy;

@@ -1,10 +1,15 @@
-import { IoError } from '../errors.js';
-import { isRecord } from '../input/json.js';
+import { CredlensError, IoError } from '../errors.js';
+import { isRecord } from '../util/json.js';
 import type { Io } from '../io/types.js';
 import { certificateDer, parseCertificate } from '../keys/x509.js';
 import type { TrustList, TrustedIssuer } from './types.js';
 
-export class TrustListError extends Error {}
+/** A trust list given by the user (file, URL, options page) that is not one: says where the first problem is. */
+export class TrustListError extends CredlensError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('TRUST_LIST', message, options);
+  }
+}
 
 const TIERS = new Set(['trusted', 'known', 'untrusted']);
 
@@ -17,7 +22,7 @@ function optionalString(entry: Record<string, unknown>, key: string, where: stri
 
 /**
  * Reads a trust list in Credlens's JSON format (documented in docs/trust.md):
- * `{ "name": "…", "issuers": [{ "id"?, "origin"?, "legalIdentifier"?, "name"?, "country"?, "tier"? }], "anchors"?: ["-----BEGIN CERTIFICATE-----…"] }`.
+ * `{ "name": "…", "issuers": [{ "id"?, "origin"?, "legalIdentifier"?, "name"?, "country"?, "tier"?, "statusListSigners"? }], "anchors"?: ["-----BEGIN CERTIFICATE-----…"] }`.
  * Every issuer needs at least one of id, origin or legalIdentifier. Throws `TrustListError` with the place of the first problem.
  */
 export function parseTrustList(value: unknown, source: string): TrustList {
@@ -31,6 +36,12 @@ export function parseTrustList(value: unknown, source: string): TrustList {
     for (const key of ['id', 'origin', 'legalIdentifier', 'name', 'country'] as const) {
       const v = optionalString(raw, key, where);
       if (v !== undefined) issuer[key] = v;
+    }
+    if (raw.statusListSigners !== undefined) {
+      if (!Array.isArray(raw.statusListSigners) || !raw.statusListSigners.every((v) => typeof v === 'string' && v !== '')) {
+        throw new TrustListError(`${where}: "statusListSigners" must be an array of issuer ids (DIDs or URLs)`);
+      }
+      issuer.statusListSigners = [...raw.statusListSigners] as string[];
     }
     if (raw.tier !== undefined) {
       if (typeof raw.tier !== 'string' || !TIERS.has(raw.tier)) throw new TrustListError(`${where}: "tier" must be trusted, known or untrusted`);

@@ -12,6 +12,12 @@ export interface TrustedIssuer {
   name?: string;
   country?: string;
   tier?: Exclude<TrustTier, 'unknown'>;
+  /**
+   * Other parties (DIDs or URLs) whose signed status lists you accept as this issuer's: a status
+   * provider that signs revocation lists for it. Only lists signed by the issuer itself or by one of
+   * these can say "not revoked" (docs/verdicts.md "Revocation").
+   */
+  statusListSigners?: string[];
 }
 
 /** A trust list (the JSON format documented in the README). */

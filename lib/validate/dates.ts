@@ -1,4 +1,4 @@
-import { isRecord } from '../input/json.js';
+import { isRecord } from '../util/json.js';
 import type { VerifyContext } from '../pipeline/types.js';
 import { check, type Check } from '../report.js';
 

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 /** The command line's entry, for a test that drives the child process itself (standard input). */
 export const CREDLENS_BIN = join(import.meta.dirname, '../../bin/credlens.mjs');
+/** Unit tests exercise the TypeScript sources (a stale dist/ must not hide a change); the pack-install test runs the build. */
+const FROM_SOURCE = { CREDLENS_FROM_SOURCE: '1' };
 
 export interface CliResult {
   code: number;
@@ -17,7 +19,7 @@ export interface CliResult {
 /** Runs the real `bin/credlens.mjs ARGS` in a child Node (NO_COLOR) and resolves with its exit status and output. */
 export async function credlens(...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CREDLENS_BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [CREDLENS_BIN, ...args], { env: { ...process.env, ...FROM_SOURCE, NO_COLOR: '1' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

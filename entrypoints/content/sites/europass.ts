@@ -9,6 +9,7 @@ export const europass: SiteProfile = {
     // Shared profile: "Credentials" and "Education and training".
     { css: '[id*="credential"], [class*="credential"]', why: 'credential blocks of a shared profile' },
   ],
+  contexts: [{ css: '[id*="credential"], [class*="credential"]', why: 'credential blocks of a shared profile' }],
   images: [
     // The verification QR code printed on shared EDC pages.
     { css: 'img[alt*="QR" i]', why: 'verification QR codes' },

@@ -11,7 +11,16 @@ export const indeed: SiteProfile = {
     // Job description body.
     { css: '#jobDescriptionText', why: 'job description' },
   ],
+  contexts: [
+    { css: '[data-testid="resume-certifications"], #certification-items', why: 'resume certifications' },
+    // Resume layout before 2023.
+    { css: '#certification-section, .certification-section', why: 'legacy resume certifications' },
+  ],
+  profilePages: /^\/(?:candidates\/view|r\/|resume)/,
   images: [],
   redirects: [],
-  examples: [{ url: 'https://employers.indeed.com/candidates/view?id=example', page: 'indeed/resume.html', expect: { link: 2, text: 1, image: 0 } }],
+  examples: [
+    { url: 'https://employers.indeed.com/candidates/view?id=example', page: 'indeed/resume.html', expect: { link: 2, text: 1, image: 0 }, contexts: 'structure' },
+    { url: 'https://employers.indeed.com/candidates/view?id=example2', page: 'indeed/resume-previous-layout.html', expect: { link: 0, text: 0, image: 0, candidate: 1 }, contexts: 'structure' },
+  ],
 };

@@ -11,6 +11,7 @@ export const stepstone: SiteProfile = {
     // Candidate profile qualifications.
     { css: '[data-at="profile-qualifications"]', why: 'profile qualifications' },
   ],
+  contexts: [{ css: '[data-at="profile-qualifications"]', why: 'candidate profile qualifications' }],
   images: [
     // Images inside a job ad or profile section (QR codes to certificates, badge images).
     { css: '[data-at="job-ad-content"] img, [data-at="profile-qualifications"] img', why: 'images inside ads and qualifications' },

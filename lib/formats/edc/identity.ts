@@ -1,5 +1,5 @@
 import type { X509Name } from '../../keys/x509.js';
-import { sameCountry } from './countries.js';
+import { sameCountry } from '../../elm/countries.js';
 
 /**
  * ETSI EN 319 412-1 §5.1.4 organisation identifiers: a three-letter scheme (VAT, NTR, PSD, LEI)

@@ -1,10 +1,11 @@
-import { isRecord, parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../util/strict-json.js';
+import { isRecord } from '../../util/json.js';
 import type { Classified, CredentialPlan, FormatHandler, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseJades } from '../../proofs/jades.js';
 import { check, type Check } from '../../report.js';
 import { statusStep } from '../../status/index.js';
 import { validityCheck, validityDatesOf } from '../../validate/dates.js';
-import { summariseElm } from './elm.js';
+import { summariseElm } from '../../elm/read.js';
 import { Seal } from './seal.js';
 
 /**
@@ -28,16 +29,16 @@ export const handler: FormatHandler = {
       return plan;
     }
     const parsed = parseJades(input.sniffed);
-    if (!parsed.ok) return { steps: [constant(check('seal-integrity', parsed.code, parsed.message))] };
+    if (!parsed.ok) return { steps: [constant(check('seal-integrity', parsed.check.code, parsed.check.message))] };
 
     let document: Record<string, unknown> | undefined;
     try {
-      const value = parseJsonText(parsed.jades.payloadText);
+      const value = parseJsonText(parsed.value.payloadText);
       document = isRecord(value) ? value : undefined;
     } catch {
       document = undefined;
     }
-    const seal = new Seal(parsed.jades, document, ctx);
+    const seal = new Seal(parsed.value, document, ctx);
     const steps: Step[] = [
       { id: 'seal-integrity', gate: true, run: () => seal.integrity() },
       { id: 'seal-certificate', needsAuthenticity: true, run: () => seal.certificate() },

@@ -1,5 +1,5 @@
 import type { Certificate } from 'pkijs';
-import { certificateDer, KEY_USAGE, keyUsageBits, parseCertificate, validateX5cChain, type X5cValidation } from '../../keys/x509.js';
+import { certificateDer, KEY_USAGE, keyUsageBits, parseCertificate, validateX5cChain, type CertificateSummary, type X5cValidation } from '../../keys/x509.js';
 import { readQcStatements } from '../../keys/qc-statements.js';
 import { readEtsiU, type EtsiUnsigned } from '../../proofs/jades-etsiu.js';
 import { verifyIntegrity, type JadesSignature, type ParsedJades } from '../../proofs/jades.js';
@@ -8,7 +8,8 @@ import type { VerifyContext } from '../../pipeline/types.js';
 import { check, type Check } from '../../report.js';
 import { revocationAt } from '../../status/x509-revocation.js';
 import { euAnchors, isQualifiedSealService, servicesForCertificate, snapshotDescription } from '../../trust/eutl/index.js';
-import { legalIdentifiersOf, mandateEvidence, pickText, records } from './elm.js';
+import { legalIdentifiersOf, mandateEvidence, pickText } from '../../elm/read.js';
+import { recordsOf } from '../../util/json.js';
 import { identifierMatches, namesResemble, parseOrganizationIdentifier } from './identity.js';
 
 /**
@@ -77,11 +78,11 @@ export class Seal {
 
   async integrity(): Promise<Check> {
     const result = await verifyIntegrity(this.jades, (sig) => this.leaf(sig));
-    if (!result.ok) return check('seal-integrity', result.code, result.message, { alg: result.alg });
+    if (!result.ok) return check('seal-integrity', result.check.code, result.check.message, result.check.details);
     const leaf = await this.leaf();
     const subject = leaf ? pickSubject(leaf.cert) : 'the certificate holder';
-    return check('seal-integrity', 'SEAL_VALID', `The ${result.alg ?? ''} seal of ${subject} matches the credential exactly`, {
-      alg: result.alg,
+    return check('seal-integrity', 'SEAL_VALID', `The ${result.value.alg ?? ''} seal of ${subject} matches the credential exactly`, {
+      alg: result.value.alg,
       serialization: this.jades.serialization,
       signatures: this.jades.signatures.length,
     });
@@ -109,7 +110,7 @@ export class Seal {
         return check(
           'seal-certificate',
           'SEAL_CERT_NOT_TRUSTED',
-          `The certificate was valid ${when}, but it leads to no authority you trust: ${chain.failure.message}; ${snapshotDescription()}, and ${this.userAnchors.length} anchor(s) were added`,
+          `The seal is intact and its certificate was valid ${when}, but who sealed it cannot be established: the chain ends at ${chainTop(chain) ?? 'an unknown authority'}, which is no authority you trust (${chain.failure.message}; ${snapshotDescription()}, and ${this.userAnchors.length} anchor(s) were added). Anyone can make a certificate with any organisation's name and identifier. An EU trusted list entry for that authority, or its certificate given as a trust anchor (--trust FILE with "anchors"), would decide it`,
           details,
         );
       default:
@@ -147,10 +148,10 @@ export class Seal {
     const chain = await this.chain();
     const subject = chain.subject ?? chain.leaf?.subject;
     const doc = this.document;
-    const issuer = doc ? records(doc.issuer)[0] : undefined;
+    const issuer = doc ? recordsOf(doc.issuer)[0] : undefined;
     const org = parseOrganizationIdentifier(subject?.organizationIdentifier);
     const stated = legalIdentifiersOf(issuer);
-    const issuerNames = issuer ? [pickText(issuer.legalName), ...Object.values(records(issuer.legalName)[0] ?? {}).filter((v): v is string => typeof v === 'string')].filter((n): n is string => Boolean(n)) : [];
+    const issuerNames = issuer ? [pickText(issuer.legalName), ...Object.values(recordsOf(issuer.legalName)[0] ?? {}).filter((v): v is string => typeof v === 'string')].filter((n): n is string => Boolean(n)) : [];
     const issuerName = issuerNames[0] ?? 'the issuer';
     const sealer = subject?.organizationName ?? subject?.commonName ?? 'the certificate holder';
     const details = { certificate: { organizationIdentifier: subject?.organizationIdentifier, organizationName: subject?.organizationName, country: subject?.country }, credential: { legalIdentifiers: stated, names: issuerNames } };
@@ -234,4 +235,10 @@ function pickSubject(cert: Certificate): string {
     if (typeof v === 'string') return v;
   }
   return 'the certificate holder';
+}
+
+/** The authority that certified the last certificate the chain reached: what a trust anchor would have to vouch for. */
+function chainTop(chain: { path: ReadonlyArray<CertificateSummary> }): string | undefined {
+  const top = chain.path[chain.path.length - 1];
+  return top ? (top.issuer.commonName ?? top.issuer.dn) : undefined;
 }

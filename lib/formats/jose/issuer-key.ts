@@ -1,10 +1,10 @@
 import { calculateJwkThumbprint } from 'jose';
 import { IoError, describeError } from '../../errors.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { resolveVerificationMethod, type KeyResolution } from '../../keys/index.js';
 import { publicJwk, KeyMaterialError } from '../../keys/key-material.js';
-import { validateX5cChain } from '../../keys/x509.js';
 import type { VerifyContext } from '../../pipeline/types.js';
+import { CODES } from '../../codes/index.js';
 import { check } from '../../report.js';
 
 const ID = 'issuer-key';
@@ -41,7 +41,10 @@ async function sameKey(a: JsonWebKey, b: JsonWebKey): Promise<boolean> {
  */
 export async function resolveIssuerKey(request: IssuerKeyRequest, ctx: VerifyContext): Promise<KeyResolution> {
   const { issuer, header } = request;
-  if (!issuer) return { ok: false, check: check(ID, 'CLAIMS_MISSING', 'The credential names no issuer, so no key can be tied to one') };
+  const carried = headerKeyKind(header);
+  if (!issuer) {
+    return carried ? headerOnly(undefined, carried) : { ok: false, check: check(ID, 'CLAIMS_MISSING', 'The credential names no issuer, so no key can be tied to one') };
+  }
   let resolution: KeyResolution;
   const kid = header.kid;
   const refersToKey = typeof kid === 'string' && (kid.startsWith('did:') || kid.startsWith('#') || /^https:\/\//i.test(kid));
@@ -54,10 +57,16 @@ export async function resolveIssuerKey(request: IssuerKeyRequest, ctx: VerifyCon
   } else if (/^https:\/\//i.test(issuer)) {
     resolution = await resolveVerificationMethod(methodUrlFor(issuer, kid), ctx, { relationship: 'assertionMethod', issuer });
   } else {
+    if (carried) return headerOnly(issuer, carried);
     return {
       ok: false,
       check: check(ID, 'KEY_UNTRUSTED_ISSUER', `The issuer ${issuer.slice(0, 120)} is neither a DID nor an https URL, so no key can be tied to it`, { issuer }),
     };
+  }
+  // No DID document is authoritative for a non-DID issuer: when its profile could not say which keys
+  // it holds, a key the token carries itself is all there is, and that proves nothing about who signed.
+  if (!resolution.ok && carried && !issuer.startsWith('did:') && CODES[resolution.check.code].effect !== 'fail' && resolution.check.code !== 'ISSUER_CERTIFICATE_UNTRUSTED') {
+    return headerOnly(issuer, carried, resolution.check.message);
   }
   if (resolution.ok && isRecord(header.jwk)) {
     let embedded: JsonWebKey;
@@ -73,11 +82,37 @@ export async function resolveIssuerKey(request: IssuerKeyRequest, ctx: VerifyCon
   return resolution;
 }
 
+type CarriedKey = 'jwk' | 'x5c';
+
+function headerKeyKind(header: Record<string, unknown>): CarriedKey | undefined {
+  if (isRecord(header.jwk)) return 'jwk';
+  if (Array.isArray(header.x5c)) return 'x5c';
+  return undefined;
+}
+
+/** KEY_HEADER_ONLY: the token's own header is the only place its key comes from (docs/jose.md "Keys"). */
+function headerOnly(issuer: string | undefined, carried: CarriedKey, lookup?: string): KeyResolution {
+  const what = carried === 'jwk' ? 'a public key (jwk) in its own header' : 'a certificate chain (x5c) in its own header that leads to no trust anchor you rely on';
+  const who = issuer ? `no issuer profile or DID document of ${issuer.slice(0, 120)} lists that key` : 'it names no issuer that could list that key';
+  const why = lookup ? ` (looking it up: ${lookup})` : '';
+  return {
+    ok: false,
+    check: check(
+      ID,
+      'KEY_HEADER_ONLY',
+      `The token is signed with ${what}, but ${who}${why}. Anyone can make a key, so this shows only that the token was not changed after signing, not who issued it. A DID or https issuer that publishes the key, or a trust anchor for the certificate, would decide it.`,
+      { carried, ...(issuer ? { issuer } : {}) },
+    ),
+  };
+}
+
 async function x5cKey(issuer: string, x5c: unknown[], ctx: VerifyContext): Promise<KeyResolution> {
   if (!x5c.every((c): c is string => typeof c === 'string')) {
     return { ok: false, check: check(ID, 'ISSUER_CERTIFICATE_INVALID', 'The x5c header must be a list of base64 certificates') };
   }
   const anchors = ctx.trustLists.flatMap((list) => list.anchors ?? []);
+  // X.509 parsing (pkijs, asn1js) loads only for a token that carries a certificate chain
+  const { validateX5cChain } = await import('../../keys/x509.js');
   const chain = await validateX5cChain(x5c, { at: ctx.now, anchors });
   if (!chain.valid || !chain.publicKeyJwk) {
     return { ok: false, check: check(ID, 'ISSUER_CERTIFICATE_INVALID', chain.failure?.message ?? 'The x5c certificate chain does not validate', { reason: chain.failure?.code }) };
@@ -128,10 +163,8 @@ export function issuerMetadataUrl(issuer: string): string | undefined {
 }
 
 function ioReason(error: unknown): KeyResolution {
-  if (error instanceof IoError && ['IO_BLOCKED_SCHEME', 'IO_BLOCKED_ADDRESS', 'IO_BAD_URL'].includes(error.code)) {
-    return { ok: false, check: check(ID, 'KEY_FETCH_BLOCKED', error.message, { url: error.url }) };
-  }
-  const details = error instanceof IoError ? { url: error.url, reason: error.code } : {};
+  if (error instanceof IoError && error.blocked) return { ok: false, check: check(ID, 'KEY_FETCH_BLOCKED', error.message, { io: error.failure }) };
+  const details = error instanceof IoError ? { io: error.failure } : {};
   return { ok: false, check: check(ID, 'ISSUER_METADATA_UNAVAILABLE', `The issuer's key metadata could not be read: ${describeError(error)}`, details) };
 }
 

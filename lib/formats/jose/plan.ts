@@ -1,4 +1,5 @@
-import { isRecord } from '../../input/json.js';
+import { constantStep } from '../../pipeline/constant-step.js';
+import { isRecord } from '../../util/json.js';
 import type { KeyResolution } from '../../keys/index.js';
 import type { Classified, CredentialPlan, Step, VerifyContext } from '../../pipeline/types.js';
 import { parseCompactJws, verifyCompactJws, headerCheck, type CompactJws } from '../../proofs/jws.js';
@@ -60,18 +61,20 @@ function subjectIds(vc: Record<string, unknown>): string[] {
 }
 
 /**
- * The JWT's registered claims against the credential's own properties.
- * - `must-agree` (VC-JOSE): a disagreement fails: the token wraps a credential someone else describes.
- * - `jwt-overrides` (VC-JWT, VC Data Model 1.1 §6.3.1 "decoding"): `iss`, `sub`, `jti`, `nbf` and `exp`
- *   MUST be used to set issuer, subject id, id and dates, so the signed claims win; the report then
- *   names the signer as the issuer (never the credential's claimed one) and warns about the difference.
+ * The JWT's registered claims against the credential's own properties: the signer must be who the
+ * credential says it is (docs/jose.md "Claims"). `iss` vs `issuer`, `sub` vs `credentialSubject.id`,
+ * `jti` vs `id`, `nbf`/`exp` vs the validity dates: each, where both are present, must agree, or the
+ * check fails (CLAIMS_MISMATCH). VC Data Model 1.1 §6.3.1 lets a decoder take these values from the
+ * JWT; it does not make a token whose `iss` differs from `vc.issuer` a credential of `vc.issuer`, and
+ * showing the credential's claimed issuer over another party's signature is exactly the forgery a
+ * verifier exists to stop.
  */
-export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, unknown>, precedence: ClaimsPrecedence = 'must-agree'): Check {
+export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, unknown>): Check {
   const problems: string[] = [];
   const vcIssuer = issuerIdOf(vc);
   const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
   if (!iss && !vcIssuer) return check('claims', 'CLAIMS_MISSING', 'Neither the token (iss) nor the credential (issuer) names an issuer');
-  if (iss && vcIssuer && iss !== vcIssuer) problems.push(`the token is issued by ${iss} but the credential names ${vcIssuer} as its issuer`);
+  if (iss && vcIssuer && iss !== vcIssuer) problems.push(`the token is signed by ${iss} but the credential names ${vcIssuer} as its issuer`);
   if (typeof claims.sub === 'string') {
     const ids = subjectIds(vc);
     if (ids.length && !ids.includes(claims.sub)) problems.push(`the token's subject ${claims.sub} is not the credential subject ${ids.join(', ')}`);
@@ -85,10 +88,7 @@ export function claimsCheck(claims: Record<string, unknown>, vc: Record<string, 
   if (typeof claims.exp === 'number' && end !== undefined && Math.floor(claims.exp) !== end) {
     problems.push(`exp (${isoSeconds(claims.exp) ?? claims.exp}) differs from the credential's end date`);
   }
-  if (problems.length && precedence === 'jwt-overrides') {
-    return check('claims', 'CLAIMS_OVERRIDDEN', `The signed token's claims replace what the credential says (VC-JWT rules): ${problems.join('; ')}`, { problems });
-  }
-  if (problems.length) return check('claims', 'CLAIMS_MISMATCH', `The token and the credential disagree: ${problems.join('; ')}`, { problems });
+  if (problems.length) return check('claims', 'CLAIMS_MISMATCH', `The signed token and the credential inside it disagree, so the signer is not who the credential says: ${problems.join('; ')}`, { problems });
   return check('claims', 'CLAIMS_OK', 'The token\'s issuer, subject, id and dates agree with the credential');
 }
 
@@ -102,6 +102,7 @@ export function issuerFromIss(payload: Record<string, unknown>, vc: Record<strin
   return typeof payload.iss === 'string' ? payload.iss : issuerIdOf(vc);
 }
 
+/** `jwt-overrides` (VC-JWT): the report's summary takes issuer, subject, id and dates from the JWT claims (VC DM 1.1 §6.3.1); the claims check still requires agreement where both are present. */
 export type ClaimsPrecedence = 'must-agree' | 'jwt-overrides';
 
 /** VC Data Model 1.1 §6.3.1: the decoded credential takes its issuer, subject, id and dates from the JWT. */
@@ -118,7 +119,7 @@ function applyJwtClaims(credential: CredentialSummary, claims: Record<string, un
 
 export interface JoseVcPlanOptions {
   format: FormatId;
-  /** How the JWT's registered claims relate to the credential's properties. */
+  /** Where the report's summary takes issuer, subject, id and dates from. */
   claimsPrecedence: ClaimsPrecedence;
   /** `vc` claim (VC-JWT, EBSI) or the payload itself (VC-JOSE). */
   credentialOf(payload: Record<string, unknown>): Record<string, unknown> | undefined;
@@ -129,7 +130,7 @@ export interface JoseVcPlanOptions {
 }
 
 function constant(result: Check, gate = true): Step {
-  return { id: result.id, gate, run: async () => result };
+  return constantStep(result, { gate });
 }
 
 /** Plans a credential secured as a compact JWS whose payload is (or carries) a VC. */
@@ -147,7 +148,7 @@ export function planJoseVc(input: Classified, ctx: VerifyContext, options: JoseV
   const key = lazyKey(() => resolveIssuerKey({ issuer, header: jws.header }, ctx));
   const headerProblem = options.headerRule?.(jws.header);
   const steps: Step[] = headerProblem ? [constant(headerProblem)] : signatureSteps(jws, issuer, key);
-  steps.push({ id: 'claims', run: async () => claimsCheck(payload, vc, options.claimsPrecedence) });
+  steps.push({ id: 'claims', run: async () => claimsCheck(payload, vc) });
   const dates: ValidityDates = { ...validityDatesOf(vc), ...jwtValidityDates(payload) };
   steps.push({ id: 'validity', run: async () => validityCheck(dates, ctx) });
   // A JWT may name an IETF token status list (`status.status_list`) besides, or instead of, `credentialStatus`.

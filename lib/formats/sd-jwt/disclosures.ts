@@ -1,9 +1,19 @@
+import { CredlensError } from '../../errors.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { base64urlnopad } from '@scure/base';
-import { isRecord, parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../util/strict-json.js';
+import { isRecord } from '../../util/json.js';
 import { LIMITS } from '../../limits.js';
 import { check, type Check } from '../../report.js';
 
+/*
+ * Written here rather than with an SD-JWT library (@sd-jwt/core and friends): what Credlens needs is
+ * the verifier's half of RFC 9901 §7.1 only (digest every disclosure, rebuild the claims, refuse a
+ * disclosure the payload never references, a digest used twice, a disclosed `_sd` or `...`), with the
+ * strict JSON reader of lib/util/strict-json.ts and the check codes of lib/codes/. The library's
+ * verifier bundles issuance, key binding and its own hashing and JSON handling (several times this
+ * file's size in the widget), and reports failures as messages, not as the codes the report needs.
+ */
 const HASHES: Record<string, (data: Uint8Array) => Uint8Array> = { 'sha-256': sha256, 'sha-384': sha384, 'sha-512': sha512 };
 
 /** Claims that are never selectively disclosable (RFC 9901 §5.2, SD-JWT VC §3.2.2). */
@@ -19,12 +29,10 @@ interface Disclosure {
   used: boolean;
 }
 
-class DisclosureError extends Error {
-  constructor(
-    readonly code: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE',
-    message: string,
-  ) {
-    super(message);
+class DisclosureError extends CredlensError {
+  declare readonly check: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE';
+  constructor(check: 'SD_DISCLOSURE_INVALID' | 'SD_DIGEST_DUPLICATE', message: string) {
+    super('SD_DISCLOSURE', message, { check });
   }
 }
 
@@ -75,7 +83,7 @@ export function processDisclosures(payload: Record<string, unknown>, disclosureT
   try {
     claims = rebuild(payload, byDigest, seen, 0) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof DisclosureError) return { ok: false, check: check('disclosures', error.code, error.message) };
+    if (error instanceof DisclosureError) return { ok: false, check: check('disclosures', error.check, error.message) };
     throw error;
   }
   const unused = [...byDigest.values()].filter((d) => !d.used);

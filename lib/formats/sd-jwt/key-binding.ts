@@ -1,4 +1,4 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { publicJwk } from '../../keys/key-material.js';
 import type { VerifyContext } from '../../pipeline/types.js';
 import { parseCompactJws, verifyCompactJws } from '../../proofs/jws.js';

@@ -1,4 +1,4 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord, stringsOf } from '../../util/json.js';
 import { resolveVerificationMethod } from '../../keys/index.js';
 import type { CredentialPlan, FormatHandler, Step, VerifyContext } from '../../pipeline/types.js';
 import { createDocumentLoader } from '../../proofs/data-integrity/document-loader.js';
@@ -15,12 +15,9 @@ import { schemaStep } from './schema-step.js';
 /** Credential types whose specification lets any one proof of a proof set suffice (Open Badges 3.0 §8.2, CLR 2.0). */
 const ONE_PROOF_SUFFICES = new Set(['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential', 'ClrCredential']);
 
-function typesOf(vc: Record<string, unknown>): string[] {
-  return (Array.isArray(vc.type) ? vc.type : [vc.type]).filter((t): t is string => typeof t === 'string');
-}
 
 export function isOpenBadgeOrClr(vc: Record<string, unknown>): boolean {
-  return typesOf(vc).some((t) => ONE_PROOF_SUFFICES.has(t));
+  return stringsOf(vc.type).some((t) => ONE_PROOF_SUFFICES.has(t));
 }
 
 function diSteps(vc: Record<string, unknown>, issuer: string | undefined, ctx: VerifyContext): Step[] {

@@ -1,5 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { check, type Check } from '../../report.js';
 
 const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 import { describeError } from '../../errors.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { VerifyContext } from '../../pipeline/types.js';
 import { check, type Check } from '../../report.js';
 

@@ -1,6 +1,6 @@
 import type { DIDDocument, DIDResolutionResult, ParsedDID, VerificationMethod } from 'did-resolver';
 import { base64url } from 'jose';
-import { parseJsonText } from '../../input/json.js';
+import { parseJsonText } from '../../util/strict-json.js';
 import { KeyMaterialError, publicJwk } from '../key-material.js';
 import { failed, resolved } from './result.js';
 

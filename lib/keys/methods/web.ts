@@ -1,5 +1,5 @@
 import type { DIDResolutionResult, ParsedDID } from 'did-resolver';
-import type { VerifyContext } from '../../pipeline/types.js';
+import type { KeyContext } from '../types.js';
 import { failed, fetchDidDocument } from './result.js';
 
 /**
@@ -26,7 +26,7 @@ export function didWebUrl(methodId: string): string | undefined {
   return url.href;
 }
 
-export async function resolveDidWeb(did: string, parsed: ParsedDID, ctx: Pick<VerifyContext, 'io'>): Promise<DIDResolutionResult> {
+export async function resolveDidWeb(did: string, parsed: ParsedDID, ctx: Pick<KeyContext, 'io'>): Promise<DIDResolutionResult> {
   const url = didWebUrl(parsed.id);
   if (!url) return failed('invalidDid', `${did} is not a valid did:web identifier`);
   return fetchDidDocument(did, url, ctx, { kind: 'did-document', accept: 'application/did+json, application/did+ld+json, application/json;q=0.9' });

@@ -1,22 +1,19 @@
-import { parseJsonBytes } from '../../input/json.js';
+import { CredlensError } from '../../errors.js';
+import { parseJsonBytes } from '../../util/strict-json.js';
 import { pinnedContext } from '../../io/contexts/index.js';
 import type { Io } from '../../io/types.js';
 
 /** A JSON-LD context was neither pinned nor in the caller's resource bundle: it is never fetched. */
-export class ContextUnknownError extends Error {
-  readonly code = 'DI_CONTEXT_UNKNOWN' as const;
+export class ContextUnknownError extends CredlensError {
   constructor(readonly url: string) {
-    super(`The JSON-LD context ${url} is not shipped with Credlens and was not provided in the resource bundle (contexts are never fetched)`);
-    this.name = 'ContextUnknownError';
+    super('JSONLD_REFUSED', `The JSON-LD context ${url} is not shipped with Credlens and was not provided in the resource bundle (contexts are never fetched)`, { check: 'DI_CONTEXT_UNKNOWN' });
   }
 }
 
 /** A context from the resource bundle is not JSON. */
-export class ContextInvalidError extends Error {
-  readonly code = 'DI_CONTEXT_INVALID' as const;
+export class ContextInvalidError extends CredlensError {
   constructor(readonly url: string, cause: unknown) {
-    super(`The JSON-LD context ${url} in the resource bundle is not valid JSON`, { cause });
-    this.name = 'ContextInvalidError';
+    super('JSONLD_REFUSED', `The JSON-LD context ${url} in the resource bundle is not valid JSON`, { cause, check: 'DI_CONTEXT_INVALID' });
   }
 }
 

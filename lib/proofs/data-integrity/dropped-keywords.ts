@@ -1,3 +1,4 @@
+import { CredlensError } from '../../errors.js';
 /**
  * JSON-LD expansion silently ignores some keyword-like members of node objects (`@index`, `@none`,
  * `@version`, `@protected`, `@vocab`, the framing keywords `@embed`, `@explicit`...): they never reach
@@ -8,10 +9,9 @@
  */
 const SIGNED_KEYWORDS = new Set(['@context', '@id', '@type', '@value', '@language', '@direction', '@list', '@set', '@graph', '@reverse', '@included', '@nest', '@json']);
 
-export class UnsignedKeywordError extends Error {
+export class UnsignedKeywordError extends CredlensError {
   constructor(readonly member: string, readonly path: string) {
-    super(`The credential has a member "${member}" at ${path} that JSON-LD drops before signing, so no signature covers it`);
-    this.name = 'UnsignedKeywordError';
+    super('JSONLD_REFUSED', `The credential has a member "${member}" at ${path} that JSON-LD drops before signing, so no signature covers it`, { check: 'DI_UNDEFINED_TERM' });
   }
 }
 

@@ -119,12 +119,4 @@ export async function digest(algorithm: 'SHA-256' | 'SHA-384', data: Uint8Array)
   return new Uint8Array(await crypto.subtle.digest(algorithm, data as BufferSource));
 }
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
+export { concatBytes } from '../../util/bytes.js';

@@ -1,9 +1,10 @@
 import { base64urlnopad } from '@scure/base';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import { isPinnedContext } from '../../io/contexts/index.js';
 import { LIMITS } from '../../limits.js';
-import { check, type Check } from '../../report.js';
+import { check, withDetails, type Check } from '../../report.js';
 import { canonizeJcs, canonizeRdfc } from './canonicalize.js';
+import { CredlensError } from '../../errors.js';
 import { ContextInvalidError, ContextUnknownError, type DocumentLoader } from './document-loader.js';
 import { UnsignedKeywordError, assertNoUnsignedKeywords } from './dropped-keywords.js';
 import { decodeMultibase } from './multibase.js';
@@ -28,6 +29,8 @@ export interface DiOptions {
   proofSet: 'all' | 'any';
   /** Whether a context URL that is not pinned is in the caller's bundle (for the JCS suites, which load no contexts). */
   hasContext?: (url: string) => Promise<boolean>;
+  /** The proof purpose every proof must state: `assertionMethod` (credentials, the default) or `authentication` (presentations). */
+  purpose?: 'assertionMethod' | 'authentication';
 }
 
 export interface ProofSummary {
@@ -129,9 +132,6 @@ function combine(outcomes: Outcome[], mode: 'all' | 'any', total: number): DiRes
   };
 }
 
-function withDetails(c: Check, details: Record<string, unknown> | undefined): Check {
-  return details ? { ...c, details: { ...c.details, ...details } } : c;
-}
 
 async function verifyOne(
   unsecured: Record<string, unknown>,
@@ -161,8 +161,9 @@ async function verifyOne(
   const suite = findSuite(name);
   if (!suite) return fail('DI_CRYPTOSUITE_UNSUPPORTED', `Proofs of type ${proof.type}${proof.type === 'DataIntegrityProof' ? ` with cryptosuite ${name}` : ''} cannot be checked`);
   if (summary.verificationMethod === '') return fail('DI_PROOF_MALFORMED', 'The proof names no verification method');
-  if (proof.proofPurpose !== 'assertionMethod') {
-    return fail('DI_PROOF_PURPOSE_INVALID', `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null)}, not assertionMethod`);
+  const purpose = options.purpose ?? 'assertionMethod';
+  if (proof.proofPurpose !== purpose) {
+    return fail('DI_PROOF_PURPOSE_INVALID', `The proof's purpose is ${JSON.stringify(proof.proofPurpose ?? null)}, not ${purpose}`);
   }
   const signature = readSignature(suite, proof);
   if (!signature) return fail('DI_PROOF_MALFORMED', `The proof's ${suite.signature} is missing or not correctly encoded`);
@@ -291,9 +292,9 @@ async function assertKnownContexts(value: unknown, options: DiOptions): Promise<
   }
 }
 
-class ProofContextMismatch extends Error {
+class ProofContextMismatch extends CredlensError {
   constructor() {
-    super('The proof\'s @context is not the beginning of the credential\'s @context');
+    super('PROOF_MISMATCH', 'The proof\'s @context is not the beginning of the credential\'s @context', { check: 'DI_SIGNATURE_INVALID' });
   }
 }
 
@@ -314,10 +315,9 @@ function mapCanonicalError(error: unknown): { code: 'DI_CONTEXT_UNKNOWN' | 'DI_C
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    if (current instanceof ContextUnknownError) return { code: 'DI_CONTEXT_UNKNOWN', message: current.message };
-    if (current instanceof ContextInvalidError) return { code: 'DI_CONTEXT_INVALID', message: current.message };
-    if (current instanceof UnsignedKeywordError) return { code: 'DI_UNDEFINED_TERM', message: current.message };
-    if (current instanceof ProofContextMismatch) return { code: 'DI_SIGNATURE_INVALID', message: current.message };
+    if (current instanceof ContextUnknownError || current instanceof ContextInvalidError || current instanceof UnsignedKeywordError || current instanceof ProofContextMismatch) {
+      return { code: current.check as 'DI_CONTEXT_UNKNOWN' | 'DI_CONTEXT_INVALID' | 'DI_UNDEFINED_TERM' | 'DI_SIGNATURE_INVALID', message: current.message };
+    }
     const e = current as JsonLdErrorLike;
     if (e.name === 'jsonld.ValidationError') {
       const event = e.details?.event;

@@ -1,4 +1,4 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 
 const KINDS = new Set(['dcc-registry', 'openid-federation', 'ebsi-tir']);
 

@@ -1,4 +1,4 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { TrustRegistry } from '../types.js';
 import { isNotFound, unavailable, type RegistryAnswer, type RegistryEnv } from './types.js';
 

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { describeError, IoError } from '../../errors.js';
-import { isRecord } from '../../input/json.js';
+import { isRecord } from '../../util/json.js';
 import type { TrustRegistry } from '../types.js';
 import { isNotFound, unavailable, type RegistryAnswer, type RegistryEnv } from './types.js';
 

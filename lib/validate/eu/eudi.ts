@@ -1,4 +1,4 @@
-import { asArray } from '../../formats/edc/elm.js';
+import { asArray } from '../../util/json.js';
 import type { MicrocredentialProfile } from '../../report.js';
 import { ProfileBuilder } from './profile.js';
 

@@ -1,5 +1,5 @@
-import { isElmDocument, records } from '../../formats/edc/elm.js';
-import { isRecord } from '../../input/json.js';
+import { isElmDocument } from '../../elm/read.js';
+import { isRecord, recordsOf } from '../../util/json.js';
 import type { FormatId, MicrocredentialProfile } from '../../report.js';
 import { mapEbsi } from './ebsi.js';
 import { mapElm } from './elm.js';
@@ -17,7 +17,7 @@ export { stackCredentials, type CredentialStack } from './stack.js';
  */
 export function mapMicrocredential(format: FormatId, document: Record<string, unknown> | undefined): MicrocredentialProfile | undefined {
   if (!isRecord(document)) return undefined;
-  const subject = records(document.credentialSubject)[0];
+  const subject = recordsOf(document.credentialSubject)[0];
   if (format === 'ob2-hosted' || format === 'ob2-signed') return mapOb2(document);
   if (isElmDocument(document) || subject?.hasClaim !== undefined) return mapElm(document);
   if (subject?.achievement !== undefined || subject?.achievements !== undefined) return mapOb3(document, format === 'sd-jwt-vc' ? '' : '');

@@ -1,5 +1,6 @@
-import { asArray, pickText, records } from '../../formats/edc/elm.js';
-import { iso2FromCountryUri } from '../../formats/edc/countries.js';
+import { pickText } from '../../elm/read.js';
+import { asArray, recordsOf } from '../../util/json.js';
+import { iso2FromCountryUri } from '../../elm/countries.js';
 import type { MicrocredentialProfile } from '../../report.js';
 import { ProfileBuilder } from './profile.js';
 
@@ -21,7 +22,7 @@ function find(objects: Array<Obj | undefined>, names: readonly string[]): { valu
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  const r = records(value)[0];
+  const r = recordsOf(value)[0];
   return r ? pickText(r.name) ?? pickText(r.prefLabel) ?? pickText(r.title) ?? pickText(r) : undefined;
 }
 
@@ -47,22 +48,22 @@ function eqfFromAlignments(alignments: Obj[]): number | undefined {
  */
 export function mapOb3(doc: Obj, sourcePrefix = ''): MicrocredentialProfile {
   const p = new ProfileBuilder();
-  const subject = records(doc.credentialSubject)[0];
-  const achievement: Obj | undefined = records(subject?.achievement)[0] ?? records(subject?.achievements)[0];
-  const issuer = records(doc.issuer)[0] ?? records(achievement?.creator)[0];
+  const subject = recordsOf(doc.credentialSubject)[0];
+  const achievement: Obj | undefined = recordsOf(subject?.achievement)[0] ?? recordsOf(subject?.achievements)[0];
+  const issuer = recordsOf(doc.issuer)[0] ?? recordsOf(achievement?.creator)[0];
   const s = (path: string): string => `${sourcePrefix}${path}`;
   p.claims = asArray(achievement?.achievementType).some((t) => typeof t === 'string' && /MicroCredential$/i.test(t));
 
-  const learner = records(subject?.identifier)[0]?.identityHash ?? pickText(subject?.name) ?? subject?.id;
+  const learner = recordsOf(subject?.identifier)[0]?.identityHash ?? pickText(subject?.name) ?? subject?.id;
   p.set('learner', typeof learner === 'string' ? learner : undefined, s('credentialSubject.identifier'));
   p.set('title', pickText(achievement?.name) ?? pickText(doc.name), s('credentialSubject.achievement.name'));
-  const address = records(issuer?.address)[0];
+  const address = recordsOf(issuer?.address)[0];
   const country = address ? iso2FromCountryUri(typeof address.addressCountryCode === 'string' ? address.addressCountryCode : undefined) ?? (typeof address.addressCountry === 'string' ? address.addressCountry : undefined) : undefined;
   p.set('issuerCountry', country, s('issuer.address.addressCountryCode'));
   p.set('awardingBody', pickText(issuer?.name) ?? (typeof doc.issuer === 'string' ? doc.issuer : undefined), s('issuer.name'));
   p.set('issued', subject?.awardedDate ?? doc.validFrom ?? doc.issuanceDate ?? doc.issued, s(subject?.awardedDate ? 'credentialSubject.awardedDate' : 'validFrom'));
 
-  const alignments = records(achievement?.alignment);
+  const alignments = recordsOf(achievement?.alignment);
   const outcomes = find([achievement], ['learningOutcomes', 'learningOutcome', 'learning_outcomes']);
   const outcomeTexts = outcomes ? asArray(outcomes.value).map(text).filter(Boolean) : alignments.filter((a) => !eqfFromAlignments([a])).map((a) => pickText(a.targetName)).filter(Boolean);
   p.set('learningOutcomes', outcomeTexts, s(outcomes ? `credentialSubject.achievement.${outcomes.key}` : 'credentialSubject.achievement.alignment'));
@@ -75,8 +76,8 @@ export function mapOb3(doc: Obj, sourcePrefix = ''): MicrocredentialProfile {
   const level = find([achievement], ['eqfLevel', 'educationalLevel', 'level', 'nqfLevel']);
   p.set('level', eqf !== undefined ? { eqf } : level ? { [level.key]: text(level.value) } : undefined, s(eqf !== undefined ? 'credentialSubject.achievement.alignment' : `credentialSubject.achievement.${level?.key ?? ''}`));
 
-  const results = records(subject?.result);
-  const resultDescriptions = records(achievement?.resultDescription);
+  const results = recordsOf(subject?.result);
+  const resultDescriptions = recordsOf(achievement?.resultDescription);
   const assessment = find([achievement], ['assessment', 'typeOfAssessment', 'assessmentType']);
   p.set(
     'assessment',
@@ -93,14 +94,14 @@ export function mapOb3(doc: Obj, sourcePrefix = ''): MicrocredentialProfile {
 /** Open Badges 2.0: badge class name, criteria, alignments, issuer; most EU elements have no OB 2.0 field. */
 export function mapOb2(doc: Obj): MicrocredentialProfile {
   const p = new ProfileBuilder();
-  const badge = records(doc.badge)[0];
-  const issuer = records(badge?.issuer)[0];
-  const recipient = records(doc.recipient)[0];
+  const badge = recordsOf(doc.badge)[0];
+  const issuer = recordsOf(badge?.issuer)[0];
+  const recipient = recordsOf(doc.recipient)[0];
   p.set('learner', typeof recipient?.identity === 'string' ? recipient.identity : undefined, 'recipient.identity');
   p.set('title', typeof badge?.name === 'string' ? badge.name : undefined, 'badge.name');
   p.set('awardingBody', typeof issuer?.name === 'string' ? issuer.name : undefined, 'badge.issuer.name');
   p.set('issued', doc.issuedOn, 'issuedOn');
-  const alignments = records(badge?.alignment);
+  const alignments = recordsOf(badge?.alignment);
   const eqf = eqfFromAlignments(alignments);
   p.set('learningOutcomes', alignments.filter((a) => !eqfFromAlignments([a])).map((a) => a.targetName).filter((t) => typeof t === 'string'), 'badge.alignment');
   p.set('level', eqf !== undefined ? { eqf } : undefined, 'badge.alignment');

@@ -1,13 +1,10 @@
-import { isRecord } from '../../input/json.js';
+import { isRecord, stringsOf } from '../../util/json.js';
 import { check, type Check } from '../../report.js';
 import { mainError } from './describe.js';
 import { schemaForType, schemaForUrl, type ShippedSchema } from './registry.js';
 
 const SCHEMA_TYPES = new Set(['JsonSchema', 'JsonSchemaCredential', '1EdTechJsonSchemaValidator2019', 'JsonSchemaValidator2018']);
 
-function typesOf(value: Record<string, unknown>): string[] {
-  return (Array.isArray(value.type) ? value.type : [value.type]).filter((t): t is string => typeof t === 'string');
-}
 
 function listed(ids: string[], one: string, many: string): string {
   return `${ids.length > 1 ? many : one} ${ids.join(', ')}`;
@@ -22,8 +19,8 @@ function listed(ids: string[], one: string, many: string): string {
  */
 export async function schemaCheck(vc: Record<string, unknown>): Promise<Check> {
   const declared = (Array.isArray(vc.credentialSchema) ? vc.credentialSchema : vc.credentialSchema === undefined ? [] : [vc.credentialSchema]).filter(isRecord);
-  const jsonSchemas = declared.filter((s) => typesOf(s).some((t) => SCHEMA_TYPES.has(t)));
-  const unknownTypes = declared.filter((s) => !typesOf(s).some((t) => SCHEMA_TYPES.has(t))).map((s) => typesOf(s).join(', ') || 'untyped');
+  const jsonSchemas = declared.filter((s) => stringsOf(s.type).some((t) => SCHEMA_TYPES.has(t)));
+  const unknownTypes = declared.filter((s) => !stringsOf(s.type).some((t) => SCHEMA_TYPES.has(t))).map((s) => stringsOf(s.type).join(', ') || 'untyped');
 
   const toRun = new Map<string, { schema: ShippedSchema; declaredAs?: string }>();
   const notChecked: string[] = [];
@@ -35,7 +32,7 @@ export async function schemaCheck(vc: Record<string, unknown>): Promise<Check> {
   }
   // No shipped schema declared: the schema of the credential's type applies (OB 3.0 §Verification).
   if (toRun.size === 0) {
-    const byType = schemaForType(typesOf(vc), vc);
+    const byType = schemaForType(stringsOf(vc.type), vc);
     if (byType) toRun.set(byType.key, { schema: byType });
   }
 

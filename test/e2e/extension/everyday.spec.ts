@@ -144,7 +144,7 @@ test('options: "only when I click" stops automatic marks; opening Credlens on th
   await expect(popup.locator('#result credlens-check-list')).toContainText(/api\.credly\.com/);
 
   await p.getByRole('button', { name: `Allow ${CREDLY} again` }).click();
-  await p.getByLabel('Automatically').check();
+  await p.getByRole('radio', { name: /^Automatically/ }).check();
   await expect(p.locator('#blocked-origins')).toContainText('None.');
   await popup.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(popup.locator('#result credlens-verdict-badge')).toHaveAttribute('state', 'verified');

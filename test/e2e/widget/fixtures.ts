@@ -25,9 +25,10 @@ export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'sel
 
 /**
  * Serves a host page at http://host.test/ (intercepted, no DNS) under a strict CSP: the built
- * widget at /widget/*, `scripts` as module script tags, and `body` as the page body.
+ * widget at /widget/*, `scripts` as module script tags, `body` as the page body, and `files`
+ * (path → JSON text) as the board's own files.
  */
-export async function hostPage(page: Page, body: string, scripts: string[] = ['/host.js'], csp = STRICT_CSP): Promise<void> {
+export async function hostPage(page: Page, body: string, scripts: string[] = ['/host.js'], csp = STRICT_CSP, files: Record<string, string> = {}): Promise<void> {
   if (!existsSync(join(WIDGET, 'credlens-verifier.js'))) throw new Error('Build the widget first: npm run build:widget');
   await page.route('http://host.test/**', async (route) => {
     const url = new URL(route.request().url());
@@ -45,6 +46,8 @@ export async function hostPage(page: Page, body: string, scripts: string[] = ['/
         body: "import { CredlensVerifier } from '/widget/credlens-verifier.js';\nCredlensVerifier.defaultOptions = { network: { allowHttp: true, allowPrivateNetwork: true } };\nwindow.__hostReady = true;\n",
       });
     }
+    const file = files[url.pathname];
+    if (file !== undefined) return route.fulfill({ contentType: 'application/json', body: file });
     if (url.pathname.startsWith('/widget/')) {
       const file = join(WIDGET, url.pathname.slice('/widget/'.length));
       if (!file.startsWith(WIDGET) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });

@@ -53,7 +53,7 @@ describe('credlens CLI (the real bin/ entry)', () => {
   });
 
   it('reads standard input with -', async () => {
-    const child = execFile(process.execPath, [CREDLENS_BIN, 'verify', '--json', '--offline', '-']);
+    const child = execFile(process.execPath, [CREDLENS_BIN, 'verify', '--json', '--offline', '-'], { env: { ...process.env, CREDLENS_FROM_SOURCE: '1' } });
     child.stdin?.end('{"hello":"world"}');
     const stdout = await new Promise<string>((resolve) => {
       let out = '';

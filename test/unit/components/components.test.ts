@@ -130,7 +130,13 @@ describe('safety and helpers', () => {
   });
 
   it('tolerates a second registration of the same element (two scripts on one page)', () => {
-    expect(() => define('credlens-verdict-badge', class extends HTMLElement {})).not.toThrow();
+    const first = customElements.get('credlens-verdict-badge');
+    expect(first).toBeDefined();
+    const second = class extends HTMLElement {};
+    expect(() => define('credlens-verdict-badge', second)).not.toThrow();
+    // The first registration wins; the second class is not registered under the name.
+    expect(customElements.get('credlens-verdict-badge')).toBe(first);
+    expect(customElements.get('credlens-verdict-badge')).not.toBe(second);
   });
 
   it('has every UI string in every language and falls back to the registry for code summaries', () => {
@@ -153,10 +159,12 @@ describe('safety and helpers', () => {
       verdict: 'unverifiable',
       format: 'unknown',
       verifiedAt: '2026-01-01T00:00:00Z',
-      checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch', details: { reason: 'IO_NETWORK' } }],
+      checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch', details: { io: { code: 'IO_NETWORK', url: 'https://issuer.example/badge' } } }],
     };
     expect(blockedByNetwork(report)).toBe(true);
-    expect(blockedByNetwork({ ...report, checks: [{ ...report.checks[0]!, message: 'x answered HTTP 404', details: { reason: 'IO_HTTP_STATUS' } }] })).toBe(false);
-    expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted' } }] })).toBe('trusted');
+    expect(blockedByNetwork({ ...report, checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'x answered HTTP 404', details: { io: { code: 'IO_HTTP_STATUS', url: 'https://issuer.example/badge', httpStatus: 404 } } }] })).toBe(false);
+    expect(trustTierOf({ ...report, checks: [{ id: 'trust', status: 'pass', code: 'TRUST_LISTED', message: '', details: { tier: 'trusted', consulted: [] } }] })).toBe('trusted');
+    // The English message alone decides nothing: only the recorded I/O code does.
+    expect(blockedByNetwork({ ...report, checks: [{ id: 'input', status: 'warn', code: 'INPUT_FETCH_FAILED', message: 'Could not reach x: Failed to fetch' }] })).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ describe('language packs load on demand', () => {
     await el.updateComplete;
     expect(packInAtRender.length).toBeGreaterThan(0);
     expect(packInAtRender.every(Boolean)).toBe(true);
-    expect(why(el)).toBe('Der Aussteller hat diesen Nachweis widerrufen.');
+    expect(why(el)).toBe('Die Statusliste, die der Nachweis nennt, führt ihn als widerrufen (das gilt auch, wenn die Liste selbst nicht authentifiziert werden konnte).');
     expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).toBe('Widerrufsstatus');
   });
 
@@ -67,7 +67,7 @@ describe('language packs load on demand', () => {
     polish.release();
     expect(await loadLanguage('pl')).toBe(true);
     await el.updateComplete;
-    expect(why(el)).toBe('Wystawca unieważnił to poświadczenie.');
+    expect(why(el)).toBe('Lista statusów wskazana przez poświadczenie oznacza je jako unieważnione (uwzględniane także wtedy, gdy samej listy nie udało się uwierzytelnić).');
     expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).toBe('Niezaliczona');
   });
 
@@ -76,7 +76,7 @@ describe('language packs load on demand', () => {
     await el.updateComplete;
     el.setAttribute('lang', 'fr');
     await el.updateComplete;
-    expect(why(el)).toBe('L’émetteur a révoqué ce justificatif.');
+    expect(why(el)).toBe('La liste de statut que nomme le justificatif le marque comme révoqué (pris en compte même si la liste elle-même n’a pas pu être authentifiée).');
   });
 
   it('speaks English for an unsupported language without loading anything', async () => {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseEverydayRequest } from '../../../entrypoints/shared/everyday-messages.js';
+import { parseRequest } from '../../../entrypoints/shared/protocol.js';
 import { TabTally } from '../../../entrypoints/background/tab-tally.js';
 import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../../../entrypoints/shared/trust-lists.js';
 
 describe('extension pages → background requests', () => {
   it('rejects requests with extra members, http links, bad base64 or wrong types', () => {
-    expect(parseEverydayRequest({ type: 'verify-input', input: { kind: 'url', url: 'https://x.example/c' }, via: 'popup' })).toBeDefined();
-    expect(parseEverydayRequest({ type: 'verify-input', input: { kind: 'url', url: 'http://x.example/c' }, via: 'popup' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-input', input: { kind: 'text', text: '   ' }, via: 'popup' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-input', input: { kind: 'text', text: 'x' }, via: 'page' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-input', input: { kind: 'bytes', base64: 'not base64!', mediaType: 'image/png', name: 'a.png' }, via: 'wallet' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'decode-qr', base64: 'AAAA', extra: 1 })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'tab-summary', tabId: -1 })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'fetch-credential', url: 'file:///etc/passwd' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'delete-everything' })).toBeUndefined();
+    expect(parseRequest({ type: 'verify-input', input: { kind: 'url', url: 'https://x.example/c' }, via: 'popup' }, 'extension')).toBeDefined();
+    expect(parseRequest({ type: 'verify-input', input: { kind: 'url', url: 'http://x.example/c' }, via: 'popup' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-input', input: { kind: 'text', text: '   ' }, via: 'popup' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-input', input: { kind: 'text', text: 'x' }, via: 'page' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-input', input: { kind: 'bytes', base64: 'not base64!', mediaType: 'image/png', name: 'a.png' }, via: 'wallet' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'decode-qr', base64: 'AAAA', extra: 1 }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'tab-summary', tabId: -1 }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'fetch-credential', url: 'file:///etc/passwd' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'delete-everything' }, 'extension')).toBeUndefined();
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LocatedReport } from '../../../lib/index.js';
-import { MemoryCache } from '../../../lib/io/index.js';
 import { LIMITS } from '../../../lib/limits.js';
 import { check, deriveVerdict } from '../../../lib/report.js';
 import { PdfEngine, type PdfHostOpener } from '../../../entrypoints/background/pdf-engine.js';
 import { PdfService } from '../../../entrypoints/background/pdf-service.js';
-import { parseEverydayRequest } from '../../../entrypoints/shared/everyday-messages.js';
-import type { StoredReport } from '../../../entrypoints/shared/messages.js';
+import { ReportStore } from '../../../entrypoints/background/report-store.js';
+import { parseRequest } from '../../../entrypoints/shared/protocol.js';
+import type { StoredReport } from '../../../entrypoints/shared/protocol.js';
 import { describeLocation, pdfVerdict, type FromHost, type ToHost } from '../../../entrypoints/shared/pdf-messages.js';
 import { base64ToBytes } from '../../../entrypoints/shared/wallet.js';
 
@@ -80,7 +80,7 @@ describe('PDF engine (background side of the PDF reader page)', () => {
 describe('PDF service', () => {
   it('stores the listing and each credential for the side panel, and records each credential found in the history with where it was found', async () => {
     const recorded: Array<{ source: string; via: string }> = [];
-    const reports = new MemoryCache();
+    const reports = new ReportStore();
     const service = new PdfService({
       scan: async () => [
         { location: { kind: 'annotation-link', page: 1, url: 'https://www.credly.com/badges/1' }, report: report('verified', 'Data Analysis') },
@@ -93,7 +93,6 @@ describe('PDF service', () => {
       reports,
       offline: async () => false,
       record: async (stored: StoredReport, via) => void recorded.push({ source: stored.source, via }),
-      reportTtlSeconds: () => 600,
     });
     const pdf = await service.verify({ kind: 'url', url: 'https://cv.example/cv.pdf' }, 'context-menu', 'https://www.linkedin.com/in/jane/');
     expect(pdf.items.map((i) => i.location?.kind)).toEqual(['annotation-link', 'qr', 'document']);
@@ -104,7 +103,7 @@ describe('PDF service', () => {
       { source: 'Page 2 · QR code · https://cv.example/cv.pdf', via: 'context-menu' },
     ]);
     const listing = await reports.get(pdf.pdfId);
-    expect(JSON.parse(new TextDecoder().decode(listing?.body))).toMatchObject({ kind: 'pdf', items: [{}, {}, {}] });
+    expect(listing).toMatchObject({ kind: 'pdf', items: [{}, {}, {}] });
     expect(await reports.get(pdf.items[1]!.reportId)).toBeDefined();
   });
 
@@ -116,10 +115,9 @@ describe('PDF service', () => {
       fetch: async () => new Response('x'),
       isOriginAllowed: async () => true,
       trustLists: async () => [],
-      reports: new MemoryCache(),
+      reports: new ReportStore(),
       offline: async () => false,
       record: async (stored: StoredReport) => void recorded.push(`${stored.source}: ${stored.report.verdict}`),
-      reportTtlSeconds: () => 0,
     });
     const pdf = await service.verify({ kind: 'bytes', base64: 'JVBERi0xLjcK', name: 'letter.pdf' }, 'popup');
     expect(recorded).toEqual(['letter.pdf: unverifiable']);
@@ -129,12 +127,12 @@ describe('PDF service', () => {
 
 describe('PDF requests and words', () => {
   it('rejects a PDF request with pasted text, an http link or an unknown origin of the request', () => {
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'context-menu', pageUrl: 'https://www.linkedin.com/in/x/' })).toBeDefined();
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'bytes', base64: 'JVBERi0=', mediaType: 'application/pdf', name: 'cv.pdf' }, via: 'popup' })).toBeDefined();
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'text', text: 'x' }, via: 'popup' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'http://cv.example/cv.pdf' }, via: 'popup' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'page' })).toBeUndefined();
-    expect(parseEverydayRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'popup', pageUrl: 'javascript:alert(1)' })).toBeUndefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'context-menu', pageUrl: 'https://www.linkedin.com/in/x/' }, 'extension')).toBeDefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'bytes', base64: 'JVBERi0=', mediaType: 'application/pdf', name: 'cv.pdf' }, via: 'popup' }, 'extension')).toBeDefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'text', text: 'x' }, via: 'popup' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'http://cv.example/cv.pdf' }, via: 'popup' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'page' }, 'extension')).toBeUndefined();
+    expect(parseRequest({ type: 'verify-pdf', input: { kind: 'url', url: 'https://cv.example/cv.pdf' }, via: 'popup', pageUrl: 'javascript:alert(1)' }, 'extension')).toBeUndefined();
   });
 
   it('describes where a credential was found in plain words', () => {

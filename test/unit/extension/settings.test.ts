@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlockedBySettingsError, SettingsGate } from '../../../entrypoints/background/settings-gate.js';
-import { DEFAULT_SETTINGS, loadSettings, mayContact, normalizeSettings, saveSettings, verifiesAutomatically, type SettingsArea } from '../../../entrypoints/shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, mayContact, mayDiscover, normalizeSettings, saveSettings, verifiesAutomatically, type SettingsArea } from '../../../entrypoints/shared/settings.js';
 
 function area(fail = false): SettingsArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
@@ -80,5 +80,17 @@ describe('settings', () => {
     });
     await expect(guarded('https://issuer.example/did.json', {})).rejects.toBeInstanceOf(BlockedBySettingsError);
     expect(fetched).toEqual([]);
+  });
+});
+
+describe('mayDiscover (links to unknown issuers)', () => {
+  const url = 'https://credentials.uni.example.eu/c/1';
+  it('checks by default, never offline, never a denied host, always an allowed one', () => {
+    expect(mayDiscover(normalizeSettings({}), url)).toBe(true);
+    expect(mayDiscover(normalizeSettings({ offline: true }), url)).toBe(false);
+    expect(mayDiscover(normalizeSettings({ discoveryDenyHosts: ['uni.example.eu'] }), url)).toBe(false);
+    expect(mayDiscover(normalizeSettings({ discoverUnknown: false }), url)).toBe(false);
+    expect(mayDiscover(normalizeSettings({ discoverUnknown: false, discoveryAllowHosts: ['https://credentials.uni.example.eu/'] }), url)).toBe(true);
+    expect(mayDiscover(normalizeSettings({ blockedOrigins: ['https://credentials.uni.example.eu'], discoveryAllowHosts: ['credentials.uni.example.eu'] }), url)).toBe(false);
   });
 });

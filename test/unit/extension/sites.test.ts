@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { scanCandidates } from '../../../entrypoints/content/detect.js';
+import { credentialContextsVia, scanCandidates } from '../../../entrypoints/content/detect.js';
 import { GENERIC_SITE, SITES, siteFor } from '../../../entrypoints/content/sites/index.js';
 import { CONTENT_SCRIPT_MATCHES, CREDENTIAL_PLATFORM_HOSTS } from '../../../entrypoints/content/sites/matches.js';
 import { credentialLinkPrefilter, recogniseLink, SOURCES } from '../../../lib/sources/index.js';
@@ -15,7 +15,7 @@ function countOn(html: string, url: string, prefilter?: typeof credentialLinkPre
   const win = new Window({ url });
   win.document.write(html);
   const doc = win.document as unknown as Document;
-  const counts = { link: 0, text: 0, image: 0 };
+  const counts = { link: 0, text: 0, image: 0, candidate: 0 };
   for (const c of scanCandidates(doc.body, siteFor(url), (u) => (recogniseLink(u) ? u : undefined), url, prefilter)) {
     if (!c) continue; // a progress step, not a find
     counts[c.kind === 'canvas' ? 'image' : c.kind]++;
@@ -23,7 +23,21 @@ function countOn(html: string, url: string, prefilter?: typeof credentialLinkPre
   return counts;
 }
 
+function contextsOn(html: string, url: string) {
+  const win = new Window({ url });
+  win.document.write(html);
+  return credentialContextsVia(win.document as unknown as Document, siteFor(url), url);
+}
+
 describe('supported sites', () => {
+  it('keeps example pages of the current and the previous layout of each major site', () => {
+    for (const id of ['linkedin', 'xing', 'indeed']) {
+      const pages = SITES.find((s) => s.id === id)!.examples.map((e) => e.page);
+      expect(pages.some((p) => /previous-layout/.test(p)), id).toBe(true);
+      expect(pages.some((p) => !/previous-layout|redesign|no-certifications/.test(p)), id).toBe(true);
+    }
+  });
+
   it('fails when a site file has no saved example page', () => {
     for (const site of SITES) {
       expect(site.examples.length, site.id).toBeGreaterThan(0);
@@ -35,9 +49,10 @@ describe('supported sites', () => {
     for (const example of site.examples) {
       it(`finds exactly the expected credentials on ${site.id} ${example.page}`, () => {
         expect(siteFor(example.url).id).toBe(site.id);
-        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url)).toEqual(example.expect);
+        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url)).toEqual({ candidate: 0, ...example.expect });
         // The content script skips parsing most links (credentialLinkPrefilter): it must lose none.
-        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url, credentialLinkPrefilter)).toEqual(example.expect);
+        expect(countOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url, credentialLinkPrefilter)).toEqual({ candidate: 0, ...example.expect });
+        if (example.contexts) expect(contextsOn(readFileSync(`${PAGES}/${example.page}`, 'utf8'), example.url)).toBe(example.contexts);
       });
     }
   }

@@ -113,16 +113,52 @@ describe('VC-JWT signed with a did:key (via verify())', () => {
     expect(codeOf(report, 'issuer-key')).toBe('KEY_NOT_AUTHORISED');
   });
 
-  it('iss ≠ issuer in a VC-JWT: never shows the claimed issuer, names the signer and warns (CLAIMS_OVERRIDDEN)', async () => {
+  it('iss ≠ issuer in a VC-JWT is invalid: the signer is not the issuer the card would show (CLAIMS_MISMATCH)', async () => {
     const issuer = await didKeyIssuer();
     const jwt = await vcJwt(issuer.privateKey, { kid: issuer.kid }, { iss: issuer.did, vc: credential('did:web:famous-university.example') });
     const report = await verify(jwt, { offline: true, trust: [{ name: 'registry', issuers: [{ id: 'did:web:famous-university.example' }] }] });
     expect(codeOf(report, 'proof')).toBe('PROOF_VALID');
-    expect(codeOf(report, 'claims')).toBe('CLAIMS_OVERRIDDEN');
-    // VC Data Model 1.1 §6.3.1: iss sets the issuer. The famous university's trust entry must not vouch for it.
+    expect(codeOf(report, 'claims')).toBe('CLAIMS_MISMATCH');
+    expect(report.checks.find((c) => c.id === 'claims')?.message).toContain(`signed by ${issuer.did}`);
+    // The summary still names the signer, never the claimed famous university.
     expect(report.credential?.issuer?.id).toBe(issuer.did);
-    expect(codeOf(report, 'trust')).toBe('TRUST_UNKNOWN');
-    expect(report.verdict).toBe('warning');
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it.each([
+    ['sub vs credentialSubject.id', { sub: 'did:example:someone-else' }],
+    ['jti vs id', { jti: 'urn:uuid:another-credential' }],
+    ['nbf vs validFrom', { nbf: NOW - 10 * 86_400 }],
+    ['exp vs validUntil', { exp: NOW + 400 * 86_400 }],
+  ])('a VC-JWT whose %s differ is invalid (CLAIMS_MISMATCH)', async (_what, claims) => {
+    const issuer = await didKeyIssuer();
+    const vc = credential(issuer.did, {
+      id: 'urn:uuid:the-credential',
+      validFrom: new Date((NOW - 86_400) * 1000).toISOString(),
+      validUntil: new Date((NOW + 365 * 86_400) * 1000).toISOString(),
+    });
+    const jwt = await vcJwt(issuer.privateKey, { kid: issuer.kid }, { iss: issuer.did, ...claims, vc });
+    const report = await verify(jwt, { offline: true });
+    expect(codeOf(report, 'proof')).toBe('PROOF_VALID');
+    expect(codeOf(report, 'claims')).toBe('CLAIMS_MISMATCH');
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it('a VC-JWT whose only key is a jwk in its own header, for an https issuer that lists no key, is unverifiable (KEY_HEADER_ONLY)', async () => {
+    const signer = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const jwt = await vcJwt(signer.privateKey, { jwk: await exportJWK(signer.publicKey) }, { iss: 'https://famous-university.example', vc: credential('https://famous-university.example') });
+    const report = await verify(jwt, { offline: true });
+    expect(codeOf(report, 'issuer-key')).toBe('KEY_HEADER_ONLY');
+    expect(report.checks.find((c) => c.id === 'issuer-key')?.message).toMatch(/Anyone can make a key/);
+    expect(report.verdict).toBe('unverifiable');
+  });
+
+  it('a VC-JWT with a jwk header and an issuer that is neither a DID nor a URL is unverifiable (KEY_HEADER_ONLY)', async () => {
+    const signer = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const jwt = await vcJwt(signer.privateKey, { jwk: await exportJWK(signer.publicKey) }, { iss: 'urn:example:famous-university', vc: credential('urn:example:famous-university') });
+    const report = await verify(jwt, { offline: true });
+    expect(codeOf(report, 'issuer-key')).toBe('KEY_HEADER_ONLY');
+    expect(report.verdict).toBe('unverifiable');
   });
 
   it('iss ≠ issuer in an EBSI attestation is a forgery of a registered issuer (CLAIMS_MISMATCH)', async () => {

@@ -9,17 +9,17 @@ const codeOf = (report: VerificationReport, id: string) => report.checks.find((c
 const offline = { offline: true, at: AT } as const;
 
 describe('walt.id CLI VC-JWT samples (waltid-identity, see test/vectors/waltid-cli/SOURCE.md)', () => {
-  it('accepts the good sample as authentic, naming its signer (iss) as the issuer and warning that the vc claims another', async () => {
+  it('rejects the good sample: its signer (iss) is not the issuer the vc claims (CLAIMS_MISMATCH), and the card never shows the claimed one', async () => {
     const report = await verify(vector('waltid-cli/openbadgecredential_sample.signed.json'), offline);
     expect(report.format).toBe('vc-jwt');
     expect(codeOf(report, 'proof')).toBe('PROOF_VALID');
     expect(codeOf(report, 'issuer-key')).toBe('KEY_VALID');
     expect(codeOf(report, 'validity')).toBe('VALIDITY_OK');
-    // iss did:key:z6Mkp7… but vc.issuer.id did:example:123 ("Jobs for the Future"). VC-JWT decoding
-    // (VC Data Model 1.1 §6.3.1) sets the issuer from iss: the signer is shown, never did:example:123.
-    expect(codeOf(report, 'claims')).toBe('CLAIMS_OVERRIDDEN');
+    // iss did:key:z6Mkp7… but vc.issuer.id did:example:123 ("Jobs for the Future"): the key's holder
+    // is not the issuer the credential shows (docs/jose.md "Claims"), so it is not to be relied on.
+    expect(codeOf(report, 'claims')).toBe('CLAIMS_MISMATCH');
     expect(report.credential?.issuer?.id).toBe('did:key:z6Mkp7AVwvWxnsNDuSSbf19sgKzrx223WY95AqZyAGifFVyV');
-    expect(report.verdict).toBe('warning');
+    expect(report.verdict).toBe('invalid');
   });
 
   it('rejects the sample with a bad signature (PROOF_INVALID_SIGNATURE)', async () => {

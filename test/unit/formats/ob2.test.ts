@@ -91,6 +91,32 @@ describe('Open Badges 2.0 hosted assertions', () => {
     expect(report.verdict).toBe('invalid');
   });
 
+  // docs/verdicts.md "Revocation": a listed badge is revoked whoever the list claims to belong to.
+  it('rejects an assertion listed in a revocation list that names another issuer, saying whose list it is', async () => {
+    const listUrl = 'https://badges.example.edu/revocations.json';
+    const issuer = await createOb2Issuer('https://badges.example.edu', { revocationList: listUrl });
+    const assertion = issuer.hostedAssertion('/assertions/9.json');
+    issuer.routes.set(listUrl, json({ type: 'RevocationList', id: listUrl, issuer: 'https://elsewhere.example/issuer', revokedAssertions: [assertion.id] }));
+    const report = await verify(assertion, { fetch: fakeFetch(issuer.routes), at });
+    expect(codes(report).status).toBe('OB2_REVOKED');
+    expect(report.checks.find((c) => c.id === 'status')?.message).toMatch(/could not be authenticated.*elsewhere\.example/);
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it('does not take "not revoked" from a revocation list of another issuer, nor from another list than the one named', async () => {
+    const listUrl = 'https://badges.example.edu/revocations.json';
+    for (const list of [
+      { type: 'RevocationList', id: listUrl, issuer: 'https://elsewhere.example/issuer', revokedAssertions: [] },
+      { type: 'RevocationList', id: 'https://badges.example.edu/other-list.json', revokedAssertions: [] },
+    ]) {
+      const issuer = await createOb2Issuer('https://badges.example.edu', { revocationList: listUrl });
+      issuer.routes.set(listUrl, json({ ...list, ...(list.issuer ? {} : { issuer: issuer.issuerId }) }));
+      const report = await verify(issuer.hostedAssertion('/assertions/10.json'), { fetch: fakeFetch(issuer.routes), at });
+      expect(codes(report).status).toBe('STATUS_LIST_UNVERIFIED');
+      expect(report.verdict).toBe('warning');
+    }
+  });
+
   it('warns when the revocation list cannot be read', async () => {
     const issuer = await createOb2Issuer('https://badges.example.edu', { revocationList: 'https://badges.example.edu/missing.json' });
     const report = await verify(issuer.hostedAssertion('/assertions/8.json'), { fetch: fakeFetch(issuer.routes), at });

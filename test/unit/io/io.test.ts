@@ -32,7 +32,8 @@ describe('the network seam', () => {
   it('refuses http: unless the development setting allows it', async () => {
     const fetch = seam(() => json({}));
     await expect(createIo({ fetch }).get('http://issuer.example/x', { kind: 'credential' })).rejects.toMatchObject({ code: 'IO_BLOCKED_SCHEME' });
-    await expect(createIo({ fetch, policy: { allowHttp: true } }).get('http://issuer.example/x', { kind: 'credential' })).resolves.toBeTruthy();
+    await expect(createIo({ fetch, policy: { allowHttp: true } }).get('http://issuer.example/x', { kind: 'credential' })).resolves.toMatchObject({ finalUrl: 'http://issuer.example/x', from: 'network' });
+    expect(fetch.calls).toHaveLength(1);
   });
 
   it('refuses private and loopback addresses, literal or after DNS', async () => {

@@ -6,7 +6,7 @@ import { verify, verifyAll } from '../../../lib/index.js';
 import { pdfWithAttachments } from '../../support/pdf-fixtures.js';
 import { readSvgBadge } from '../../../lib/input/baked.js';
 import { ContainerError } from '../../../lib/input/container-error.js';
-import { parseJsonText } from '../../../lib/input/json.js';
+import { parseJsonText } from '../../../lib/util/strict-json.js';
 import { sniff } from '../../../lib/input/sniff.js';
 import { classify } from '../../../lib/formats/classify.js';
 import { assertAllowedUrl, defaultPolicy } from '../../../lib/io/index.js';

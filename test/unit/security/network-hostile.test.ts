@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pinnedFetch } from '../../../bin/node-io.js';
+import { pinnedFetch } from '../../../node/fetch.js';
 import { verify } from '../../../lib/index.js';
 import { createIo, MemoryCache } from '../../../lib/io/index.js';
 import { isNonPublicAddress, parseIpv6 } from '../../../lib/io/address.js';
@@ -288,7 +288,7 @@ describe('invalid TLS (real local HTTPS server with a self-signed certificate)',
   it('verify() reports the TLS failure as unverifiable with a reason', async () => {
     const report = await verify(`${base}/cred`, { network: { allowPrivateNetwork: true, redirect: 'manual' } });
     expect(report.verdict).toBe('unverifiable');
-    expect(report.checks[0]).toMatchObject({ code: 'INPUT_FETCH_FAILED', details: { reason: 'IO_NETWORK' } });
+    expect(report.checks[0]).toMatchObject({ code: 'INPUT_FETCH_FAILED', details: { io: { code: 'IO_NETWORK' } } });
   });
 });
 

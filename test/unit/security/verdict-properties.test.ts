@@ -45,7 +45,9 @@ describe('deriveVerdict over any list of checks', () => {
   it('only proof-level codes establish authenticity (a check list of everything else is never verified)', () => {
     // A new code that establishes authenticity must be added here on purpose: it is a security review point.
     const authentic = ALL.filter((code) => info(code).authentic === true).sort();
-    expect(authentic).toEqual(['DI_PROOF_VALID', 'OB2_HOSTED_ORIGIN_VALID', 'OB2_SIGNATURE_VALID', 'PROOF_VALID', 'SEAL_VALID']);
+    // VP_CREDENTIALS_AUTHENTIC: emitted only when every credential of a presentation is itself verified
+    // or warning, i.e. each passed one of the proof-level codes (lib/formats/vp/credentials.ts).
+    expect(authentic).toEqual(['DI_PROOF_VALID', 'OB2_HOSTED_ORIGIN_VALID', 'OB2_SIGNATURE_VALID', 'PROOF_VALID', 'SEAL_VALID', 'VP_CREDENTIALS_AUTHENTIC']);
     const others = ALL.filter((code) => info(code).authentic !== true && info(code).effect === 'pass').map((code, i) => check(`s${i}`, code, code));
     expect(deriveVerdict(others)).toBe('unverifiable');
   });

@@ -213,6 +213,42 @@ describe('checking a credential against its Status List Token', () => {
     expect((await run(issuer, referenced(issuer, 3), { fetch })).code).toBe('STATUS_LIST_UNVERIFIED');
   });
 
+  // docs/verdicts.md "Revocation": negative evidence from the list the signed token names is honoured.
+  it('honours INVALID on a list signed by another key under the issuer\'s kid: revoked, saying the list could not be authenticated', async () => {
+    const issuer = await didJwkIssuer();
+    const forger = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { bits: 1, bytes: statusBytes(1024, 1, { 3: 1 }), key: forger.privateKey }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_REVOKED');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('could not be authenticated');
+    expect(result.details?.listAuthenticated).toBe(false);
+  });
+
+  it('honours INVALID on a list another issuer signed, naming that signer', async () => {
+    const issuer = await didJwkIssuer();
+    const other = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(other, { claims: { iss: other.did }, bytes: statusBytes(1024, 2, { 3: 1 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_REVOKED');
+    expect(result.message).toContain(other.did);
+  });
+
+  it('honours SUSPENDED on an expired list of the issuer', async () => {
+    const issuer = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { claims: { iat: NOW - 7200, exp: NOW - 3600 }, bytes: statusBytes(1024, 2, { 3: 2 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_SUSPENDED');
+    expect(result.message).toMatch(/could not be authenticated.*expired/);
+  });
+
+  it('does not honour INVALID on a list served for another URI (sub mismatch): it is not the list named', async () => {
+    const issuer = await didJwkIssuer();
+    const fetch = listServer(await statusListToken(issuer, { claims: { sub: 'https://issuer.example/statuslists/2' }, bytes: statusBytes(1024, 2, { 3: 1 }) }));
+    const result = await run(issuer, referenced(issuer, 3), { fetch });
+    expect(result.code).toBe('STATUS_LIST_UNVERIFIED');
+  });
+
   it('rejects a token of another type (typ not statuslist+jwt) as a status list', async () => {
     const issuer = await didJwkIssuer();
     const fetch = listServer(await statusListToken(issuer, { header: { typ: 'JWT' } }));
@@ -290,7 +326,7 @@ describe('SD-JWT VC and VC-JWT with a token status list (end to end)', () => {
     expect(report.verdict).toBe('warning');
   });
 
-  it('rejects an SD-JWT VC whose status claim is selectively disclosable', async () => {
+  it('does not rely on an SD-JWT VC whose status claim is selectively disclosable (a warning naming the fault)', async () => {
     const issuer = await didJwkIssuer();
     const hidden = disclosure('salt-9', 'status', { status_list: { idx: 1, uri: LIST_URI } });
     const jwt = await new SignJWT({ iss: issuer.did, vct: 'https://credentials.example/degree', iat: NOW - 60, _sd: [digest(hidden)], _sd_alg: 'sha-256' })
@@ -298,7 +334,8 @@ describe('SD-JWT VC and VC-JWT with a token status list (end to end)', () => {
       .sign(issuer.privateKey);
     const report = await verify(`${jwt}~${hidden}~`, { offline: true });
     expect(codeOf(report, 'status')).toBe('STATUS_ENTRY_MALFORMED');
-    expect(report.verdict).toBe('invalid');
+    expect(report.checks.find((c) => c.id === 'status')?.message).toMatch(/selectively disclosable/);
+    expect(report.verdict).toBe('warning');
   });
 
   it('checks a VC-JWT whose payload names a token status list, fetched through the seam', async () => {

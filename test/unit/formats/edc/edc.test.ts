@@ -23,7 +23,7 @@ async function pki(): Promise<{ root: TestCert; trust: { name: string; issuers: 
 describe('Europass EDC (MyNextID vectors)', () => {
   const files = readdirSync(VECTORS).filter((f) => f.endsWith('.jsonld'));
 
-  it.each(files)('%s: intact seal, certificate on no trusted list → warning', async (file) => {
+  it.each(files)('%s: intact seal, certificate on no trusted list → sealer unverifiable', async (file) => {
     const report = await verify(readFileSync(join(VECTORS, file), 'utf8'), { at, offline: true });
     expect(report.format).toBe('edc');
     expect(byId(report, 'seal-integrity').code).toBe('SEAL_VALID');
@@ -32,7 +32,7 @@ describe('Europass EDC (MyNextID vectors)', () => {
     expect(byId(report, 'seal-identity').code).toBe('SEAL_IDENTITY_MATCH');
     expect(byId(report, 'seal-revocation').code).toBe('SEAL_NOT_REVOKED');
     expect(byId(report, 'seal-timestamp').code).toBe('SEAL_TIMESTAMP_UNTRUSTED');
-    expect(report.verdict).toBe('warning');
+    expect(report.verdict).toBe('unverifiable');
     expect(report.microcredential?.elements.title.present).toBe(true);
   });
 
@@ -97,12 +97,14 @@ describe('Europass EDC sealed by a test CA', () => {
     expect(report.verdict).toBe('warning');
   });
 
-  it('gives a warning, never verified, when the seal chains to no anchor', async () => {
+  it('reports the sealer unverifiable (seal intact), never verified, when the seal chains to no anchor, and says what anchor would decide it', async () => {
     const { root } = await pki();
     const leaf = await makeLeaf(root);
     const report = await verify(await sealJades(elmMicrocredential(), leaf), { at, offline: true });
+    expect(byId(report, 'seal-integrity').code).toBe('SEAL_VALID');
     expect(byId(report, 'seal-certificate').code).toBe('SEAL_CERT_NOT_TRUSTED');
-    expect(report.verdict).toBe('warning');
+    expect(byId(report, 'seal-certificate').message).toMatch(/trust anchor \(--trust FILE/);
+    expect(report.verdict).toBe('unverifiable');
   });
 
   it('rejects a seal whose certificate names another organisation than the issuer (organizationIdentifier mismatch)', async () => {
