@@ -8,7 +8,6 @@ import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
 import { tokens } from './theme.js';
-import { CredlensRegistryView } from './registry-view.js';
 
 /**
  * What a credential says, as text: title, image, issuer (with trust tier and country), learner,
@@ -208,6 +207,11 @@ export class CredlensCredentialCard extends LocalizedElement {
   /** report.registry: what the `registry` check found in the configured training registries. */
   declare registry: RegistryFinding | undefined;
 
+  protected override willUpdate(): void {
+    // Most pages configure no training registry: its view loads only for a report that has a finding.
+    if (this.registry) void import('./registry-view.js');
+  }
+
   override render() {
     const c = this.credential;
     if (!c && !this.microcredential) return nothing;
@@ -306,8 +310,6 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-// Defined here too (define() is idempotent): a bundler that treats components as side-effect free drops a bare import.
-define('credlens-registry-view', CredlensRegistryView);
 define('credlens-credential-card', CredlensCredentialCard);
 
 declare global {

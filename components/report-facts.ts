@@ -1,4 +1,5 @@
-import { ioFailureOf, type TrustTier, type VerificationReport } from '../lib/index.js';
+import { ioFailureOf } from '../lib/report.js';
+import type { TrustTier, VerificationReport } from '../lib/index.js';
 
 const TIERS: readonly TrustTier[] = ['trusted', 'known', 'unknown', 'untrusted'];
 

@@ -1,6 +1,7 @@
 import { CODES, type CheckCode, type CodeEffect, type CodeInfo } from './codes/index.js';
 import type { CheckDetails, UntypedDetails } from './details.js';
 import type { RegistryFinding } from './training-registry/types.js';
+export { ioFailureOf } from './details.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 export type Verdict = 'verified' | 'warning' | 'invalid' | 'unverifiable';

@@ -16,7 +16,6 @@ import { evaluateTrust } from './trust/evaluate.js';
 import { openEnvelope } from './formats/vp/enveloped.js';
 import { registryConfigProblem } from './trust/registries/config.js';
 import type { TrustList, TrustRegistry } from './trust/types.js';
-import { registryCheck } from './training-registry/check.js';
 import type { RegistryFinding, TrainingRegistry } from './training-registry/types.js';
 
 export interface VerifyOptions {
@@ -148,6 +147,10 @@ async function verifyWithContext(
   let plan: CredentialPlan;
   if (format === 'unknown') {
     plan = { steps: [constantStep(check('format', 'FORMAT_UNKNOWN', unknownMessage(sniffed.kind)))] };
+  } else if (globalThis.crypto?.subtle === undefined) {
+    // Browsers withhold Web Crypto from pages not served over HTTPS: nothing can be checked, which
+    // must not read as a broken signature.
+    plan = { steps: [constantStep(check('format', 'CRYPTO_UNAVAILABLE', `Recognised as ${FORMAT_NAMES[format]}, but this page is not a secure context (HTTPS), so the browser offers no Web Crypto to check its signature`))] };
   } else if (!handler) {
     plan = { steps: [constantStep(check('format', 'FORMAT_UNSUPPORTED', `Recognised as ${FORMAT_NAMES[format]}, which this version of Credlens cannot verify yet`))] };
   } else {
@@ -182,11 +185,15 @@ async function verifyWithContext(
       id: 'registry',
       needsAuthenticity: true,
       run: async () => {
+        const registries = options.trainingRegistries ?? [];
+        if (registries.length === 0) return check('registry', 'REGISTRY_NONE', 'No training registry is configured; add one to see whether this training is listed as eligible for funding');
+        // Matching is loaded only when registries are configured: most pages never need it.
+        const { registryCheck } = await import('./training-registry/check.js');
         const result = registryCheck({
           document: plan.document,
           credential: plan.credential,
           microcredential,
-          registries: options.trainingRegistries ?? [],
+          registries,
           profile: ctx.profile,
         });
         registryFinding = result.finding;
@@ -247,4 +254,3 @@ function assertUsage(input: unknown, options: VerifyOptions): void {
 // For a shell that must stay small (the widget reads the files of its `registries` attribute through
 // the guarded fetch): these two without lib/index.ts or lib/tools.ts, which pull in far more.
 export { createIo } from './io/index.js';
-export { parseTrainingRegistry } from './training-registry/parse.js';

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import '../components/check-list.js';
 import '../components/credential-card.js';
-import '../components/presentation-view.js';
 import '../components/verdict-badge.js';
 import { define } from '../components/define.js';
 import { LocalizedElement } from '../components/localized-element.js';
@@ -283,6 +282,8 @@ export class CredlensVerifier extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.upload) void this.uploader.load();
+    // Most reports are of one credential: the presentation view loads only for a presentation.
+    if (this.run.report?.presentation) void import('../components/presentation-view.js');
     if ((changed.has('src') || changed.has('credential')) && !this._attachment) this.queueAutoVerify();
     else if (this.hasUpdated && (changed.has('options') || changed.has('proxy') || changed.has('registries'))) this.queueAutoVerify();
   }

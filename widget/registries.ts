@@ -1,5 +1,9 @@
 import type { FetchLike, NetworkPolicy, TrainingRegistry } from '../lib/index.js';
-import type { createIo, parseTrainingRegistry } from '../lib/verify.js';
+import type { createIo } from '../lib/verify.js';
+import { parseTrainingRegistry } from '../lib/training-registry/index.js';
+
+// Re-exported for the caller: the parser loads with this module, only for elements that name registries.
+export { parseTrainingRegistry };
 
 /** A registry the `registries` attribute names that could not be used, and why (shown to the reader). */
 export interface RegistryProblem {

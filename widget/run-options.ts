@@ -1,5 +1,5 @@
 import type { FetchLike } from '../lib/index.js';
-import { createIo, parseTrainingRegistry, type VerifyOptions } from '../lib/verify.js';
+import { createIo, type VerifyOptions } from '../lib/verify.js';
 import { proxiedFetch } from './proxy.js';
 import type { RegistryProblem } from './registries.js';
 
@@ -26,7 +26,7 @@ export async function runOptions(element: ElementOptions): Promise<{ options: Ve
   if (!element.registries?.trim()) return { options, registryProblems: [] };
   const origin = new URL(element.document.URL).origin;
   // Loaded only for an element that names registries: other pages never download the loader.
-  const { loadRegistries } = await import('./registries.js');
+  const { loadRegistries, parseTrainingRegistry } = await import('./registries.js');
   const lib = { createIo, parseTrainingRegistry };
   const { registries, problems } = await loadRegistries(element.registries, { pageFetch: base, fetch: options.fetch, network: options.network, baseUrl, origin, lib });
   if (registries.length) options.trainingRegistries = [...(options.trainingRegistries ?? []), ...registries];

@@ -14,6 +14,7 @@ export const CORE_CODES = {
   FORMAT_RECOGNISED: { effect: 'pass', summary: 'The credential format was recognised.' },
   FORMAT_UNKNOWN: { effect: 'unverifiable', summary: 'The data is readable, but it is not a credential format Credlens knows.' },
   FORMAT_UNSUPPORTED: { effect: 'unverifiable', summary: 'The credential format was recognised, but this version of Credlens cannot verify it yet.' },
+  CRYPTO_UNAVAILABLE: { effect: 'unverifiable', summary: 'This page offers no Web Crypto (it is not served over HTTPS), so no signature could be checked.' },
   SKIPPED_NOT_AUTHENTIC: { effect: 'skip', summary: 'Not checked, because the credential\'s authenticity could not be established.' },
   SKIPPED_NOT_APPLICABLE: { effect: 'skip', summary: 'Does not apply to this credential.' },
   CHECK_ABORTED: { effect: 'unverifiable', summary: 'Verification was cancelled before this check finished.' },

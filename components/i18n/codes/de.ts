@@ -19,6 +19,7 @@ export const codes: CodeMessages = {
   FORMAT_RECOGNISED: 'Das Format des Nachweises wurde erkannt.',
   FORMAT_UNKNOWN: 'Die Daten sind lesbar, aber in keinem Nachweisformat, das Credlens kennt.',
   FORMAT_UNSUPPORTED: 'Das Format des Nachweises wurde erkannt, aber diese Version von Credlens kann es noch nicht prüfen.',
+  CRYPTO_UNAVAILABLE: 'Diese Seite bietet kein Web Crypto (sie wird nicht über HTTPS ausgeliefert), daher konnte keine Signatur geprüft werden.',
   SKIPPED_NOT_AUTHENTIC: 'Nicht geprüft, weil die Echtheit des Nachweises nicht festgestellt werden konnte.',
   SKIPPED_NOT_APPLICABLE: 'Trifft auf diesen Nachweis nicht zu.',
   CHECK_ABORTED: 'Die Prüfung wurde abgebrochen, bevor dieser Schritt fertig war.',

@@ -20,6 +20,7 @@ export const codes: CodeMessages = {
   FORMAT_RECOGNISED: 'Se reconoció el formato de la credencial.',
   FORMAT_UNKNOWN: 'Los datos se pueden leer, pero no están en un formato de credencial que Credlens conozca.',
   FORMAT_UNSUPPORTED: 'Se reconoció el formato de la credencial, pero esta versión de Credlens todavía no puede verificarlo.',
+  CRYPTO_UNAVAILABLE: 'Esta página no ofrece Web Crypto (no se sirve por HTTPS), así que no se pudo comprobar ninguna firma.',
   SKIPPED_NOT_AUTHENTIC: 'No se comprobó, porque no se pudo establecer la autenticidad de la credencial.',
   SKIPPED_NOT_APPLICABLE: 'No se aplica a esta credencial.',
   CHECK_ABORTED: 'La verificación se canceló antes de que terminara esta comprobación.',

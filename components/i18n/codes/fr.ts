@@ -20,6 +20,7 @@ export const codes: CodeMessages = {
   FORMAT_RECOGNISED: 'Le format du justificatif a été reconnu.',
   FORMAT_UNKNOWN: 'Les données sont lisibles, mais ne sont pas dans un format de justificatif connu de Credlens.',
   FORMAT_UNSUPPORTED: 'Le format du justificatif a été reconnu, mais cette version de Credlens ne sait pas encore le vérifier.',
+  CRYPTO_UNAVAILABLE: 'Cette page n’offre pas Web Crypto (elle n’est pas servie en HTTPS) : aucune signature n’a pu être vérifiée.',
   SKIPPED_NOT_AUTHENTIC: 'Non contrôlé, car l’authenticité du justificatif n’a pas pu être établie.',
   SKIPPED_NOT_APPLICABLE: 'Ne s’applique pas à ce justificatif.',
   CHECK_ABORTED: 'La vérification a été annulée avant la fin de ce contrôle.',

@@ -20,6 +20,7 @@ export const codes: CodeMessages = {
   FORMAT_RECOGNISED: 'Il formato della credenziale è stato riconosciuto.',
   FORMAT_UNKNOWN: 'I dati sono leggibili, ma non sono in un formato di credenziale noto a Credlens.',
   FORMAT_UNSUPPORTED: 'Il formato della credenziale è stato riconosciuto, ma questa versione di Credlens non è ancora in grado di verificarlo.',
+  CRYPTO_UNAVAILABLE: 'Questa pagina non offre Web Crypto (non è servita via HTTPS), quindi non è stato possibile verificare alcuna firma.',
   SKIPPED_NOT_AUTHENTIC: 'Non controllato, perché non è stato possibile accertare l’autenticità della credenziale.',
   SKIPPED_NOT_APPLICABLE: 'Non si applica a questa credenziale.',
   CHECK_ABORTED: 'La verifica è stata annullata prima della fine di questo controllo.',

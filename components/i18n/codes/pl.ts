@@ -20,6 +20,7 @@ export const codes: CodeMessages = {
   FORMAT_RECOGNISED: 'Format poświadczenia został rozpoznany.',
   FORMAT_UNKNOWN: 'Dane dają się odczytać, ale nie są w żadnym znanym Credlens formacie poświadczeń.',
   FORMAT_UNSUPPORTED: 'Format poświadczenia został rozpoznany, ale ta wersja Credlens nie umie go jeszcze zweryfikować.',
+  CRYPTO_UNAVAILABLE: 'Ta strona nie udostępnia Web Crypto (nie jest serwowana przez HTTPS), więc nie można było sprawdzić żadnego podpisu.',
   SKIPPED_NOT_AUTHENTIC: 'Nie sprawdzono, ponieważ nie udało się ustalić autentyczności poświadczenia.',
   SKIPPED_NOT_APPLICABLE: 'Nie dotyczy tego poświadczenia.',
   CHECK_ABORTED: 'Weryfikację przerwano, zanim ta kontrola się zakończyła.',

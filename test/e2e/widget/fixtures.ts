@@ -24,13 +24,14 @@ export async function expectedVerdict(example: Example): Promise<Verdict> {
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self' http://127.0.0.1:* http://localhost:*; base-uri 'none'; form-action 'self'";
 
 /**
- * Serves a host page at http://host.test/ (intercepted, no DNS) under a strict CSP: the built
+ * Serves a host page at https://host.test/ (intercepted, no DNS; a secure context like a real board,
+ * since browsers offer Web Crypto only there) under a strict CSP: the built
  * widget at /widget/*, `scripts` as module script tags, `body` as the page body, and `files`
  * (path → JSON text) as the board's own files.
  */
 export async function hostPage(page: Page, body: string, scripts: string[] = ['/host.js'], csp = STRICT_CSP, files: Record<string, string> = {}): Promise<void> {
   if (!existsSync(join(WIDGET, 'credlens-verifier.js'))) throw new Error('Build the widget first: npm run build:widget');
-  await page.route('http://host.test/**', async (route) => {
+  await page.route('https://host.test/**', async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/') {
       const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
@@ -55,7 +56,7 @@ export async function hostPage(page: Page, body: string, scripts: string[] = ['/
     }
     return route.fulfill({ status: 404, body: 'not found' });
   });
-  await page.goto('http://host.test/');
+  await page.goto('https://host.test/');
 }
 
 /** Waits until the host page's own script has loaded the widget (`window.__hostReady`). */
