@@ -1,15 +1,11 @@
-import type { LocatedReport, VerificationReport } from '../lib/index.js';
+import { worstVerdict as worstOf, type LocatedReport, type VerificationReport } from '../lib/index.js';
 import { formatReport, safeText } from './format-report.js';
 
 /** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */
 
-const RANK: Record<VerificationReport['verdict'], number> = { verified: 0, warning: 1, unverifiable: 2, invalid: 3 };
-
 /** The worst verdict of several reports: the exit status follows it (invalid 1 > unverifiable 3 > 0). */
 export function worstVerdict(results: readonly LocatedReport[]): VerificationReport['verdict'] {
-  let worst: VerificationReport['verdict'] = 'verified';
-  for (const { report } of results) if (RANK[report.verdict] > RANK[worst]) worst = report.verdict;
-  return worst;
+  return worstOf(results.map(({ report }) => report.verdict));
 }
 
 export function describeLocation(location: LocatedReport['location']): string {

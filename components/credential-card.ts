@@ -7,7 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
-import { tokens } from './theme.js';
+import { factStyles, tokens } from './theme.js';
 
 /**
  * What a credential says, as text: title, image, issuer (with trust tier and country), learner,
@@ -43,6 +43,7 @@ export class CredlensCredentialCard extends LocalizedElement {
 
   static override styles = [
     tokens,
+    factStyles,
     css`
       :host {
         display: block;
@@ -84,13 +85,6 @@ export class CredlensCredentialCard extends LocalizedElement {
         gap: 0.3em 0.9em;
         margin: 0;
         font-size: 0.92em;
-      }
-      dt {
-        color: var(--_muted-color);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       a {
         color: var(--_accent-color);

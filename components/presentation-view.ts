@@ -7,7 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { shortenTokens, valueText } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
 import { trustTierOf } from './report-facts.js';
-import { tokens } from './theme.js';
+import { factStyles, tokens } from './theme.js';
 import './verdict-badge.js';
 
 /**
@@ -35,6 +35,7 @@ export class CredlensPresentationView extends LocalizedElement {
 
   static override styles = [
     tokens,
+    factStyles,
     css`
       :host {
         display: block;
@@ -53,17 +54,6 @@ export class CredlensPresentationView extends LocalizedElement {
         grid-template-columns: max-content 1fr;
         gap: 0.3em 0.9em;
         margin: 0;
-        font-size: 0.92em;
-      }
-      dt {
-        color: var(--_muted-color);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .mono {
-        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
         font-size: 0.92em;
       }
       .proof {

@@ -4,7 +4,7 @@ import { define } from './define.js';
 import { LocalizedElement } from './localized-element.js';
 import { countryName, formatDate, shortenTokens } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
-import { tokens } from './theme.js';
+import { factStyles, tokens } from './theme.js';
 
 /**
  * What the `registry` check found (report.registry, docs/registries.md): whether the training is
@@ -35,6 +35,7 @@ export class CredlensRegistryView extends LocalizedElement {
 
   static override styles = [
     tokens,
+    factStyles,
     css`
       :host {
         display: block;
@@ -79,17 +80,6 @@ export class CredlensRegistryView extends LocalizedElement {
         grid-template-columns: fit-content(45%) minmax(0, 1fr);
         gap: 0.25em 0.9em;
         margin: 0;
-        font-size: 0.92em;
-      }
-      dt {
-        color: var(--_muted-color);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      .mono {
-        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
         font-size: 0.92em;
       }
       .yes { color: var(--_verified-color); font-weight: 600; }

@@ -101,3 +101,18 @@ export const tokens: CSSResult = css`
     }
   }
 `;
+
+/** Terms and values of a fact list (`dl`), and identifiers in monospace: shared by the card and its views. */
+export const factStyles: CSSResult = css`
+      dt {
+        color: var(--_muted-color);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .mono {
+        font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+        font-size: 0.92em;
+      }
+`;

@@ -5,6 +5,7 @@ export type { VerifyInput } from './input/sniff.js';
 export type { VerifyProgress, KeyBindingExpectation } from './pipeline/types.js';
 export {
   deriveVerdict,
+  worstVerdict,
   MICROCREDENTIAL_ELEMENTS,
   type Check,
   type CheckId,

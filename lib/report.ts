@@ -215,6 +215,16 @@ export function withDetails(c: Check, extra: UntypedDetails | undefined): Check 
   return extra ? ({ ...c, details: { ...c.details, ...extra } } as Check) : c;
 }
 
+/** From best to worst: what a set of reports (a PDF, a presentation, a page) is judged by. */
+const VERDICT_RANK: Readonly<Record<Verdict, number>> = { verified: 0, warning: 1, unverifiable: 2, invalid: 3 };
+
+/** The worst of several verdicts (invalid > unverifiable > warning > verified); none is `verified`. */
+export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
+  let worst: Verdict = 'verified';
+  for (const v of verdicts) if (VERDICT_RANK[v] > VERDICT_RANK[worst]) worst = v;
+  return worst;
+}
+
 /**
  * The verdict, derived here and only here (docs/report.md):
  * a failed check → invalid; else a check that could not decide authenticity → unverifiable;

@@ -8,6 +8,8 @@ export { createIo, defaultPolicy, assertAllowedUrl, type Io, type IoOptions } fr
 export { isNonPublicAddress } from './io/address.js';
 export { acquire } from './input/acquire.js';
 export { parseJsonText, parseJsonBytes } from './util/strict-json.js';
+export { isRecord, asArray, typesOf } from './util/json.js';
+export { readCapped, type CappedRead } from './util/stream.js';
 export { pngChunks } from './input/baked.js';
 export { readImageSize, MAX_IMAGE_PIXELS } from './input/image-size.js';
 export { stackCredentials, type CredentialStack } from './validate/eu/index.js';

@@ -6,41 +6,16 @@
  */
 import CachePolicy from 'http-cache-semantics';
 import { createClient } from 'redis';
+import { MemoryCache } from '../lib/basics.js';
 import type { ResponseStore, StoredResponse } from './http-cache.js';
 
 export type StoreEvent = { store: string; result: 'hit' | 'miss' | 'error' | 'timeout' | 'skipped' };
 
-export class MemoryStore implements ResponseStore {
+/** Responses in process memory: lib's bounded cache with expiry, 2,000 entries unless told. */
+export class MemoryStore extends MemoryCache<StoredResponse> implements ResponseStore {
   readonly name = 'memory';
-  private readonly entries = new Map<string, { value: StoredResponse; expires: number }>();
-  constructor(
-    private readonly maxEntries = 2000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  async get(key: string): Promise<StoredResponse | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
-  }
-
-  async set(key: string, value: StoredResponse, ttlSeconds: number): Promise<void> {
-    if (ttlSeconds <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.now() + ttlSeconds * 1000 });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  clear(): void {
-    this.entries.clear();
+  constructor(maxEntries = 2000, now: () => number = Date.now) {
+    super(maxEntries, now);
   }
 }
 

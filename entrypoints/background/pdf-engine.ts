@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { FetchLike, LocatedReport, TrustList } from '../../lib/index.js';
 import { LIMITS } from '../../lib/index.js';
+import { readCapped } from '../../lib/tools.js';
 import type { FromHost, ProxiedResponse, ToHost } from '../shared/pdf-messages.js';
 import { bytesToBase64 } from '../shared/wallet.js';
 
@@ -29,27 +30,9 @@ const CONNECT_TIMEOUT_MS = 15_000;
 const JOB_TIMEOUT_MS = 180_000;
 
 /** Reads at most `cap` bytes of a body (a server that sends more gets cut off; lib then reports it as too large). */
-async function readCapped(response: Response, cap: number): Promise<Uint8Array> {
+async function readBody(response: Response, cap: number): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await response.arrayBuffer()).subarray(0, cap);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < cap) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  if (size >= cap) await reader.cancel().catch(() => undefined);
-  const out = new Uint8Array(Math.min(size, cap));
-  let offset = 0;
-  for (const chunk of chunks) {
-    const part = chunk.subarray(0, out.byteLength - offset);
-    out.set(part, offset);
-    offset += part.byteLength;
-    if (offset >= out.byteLength) break;
-  }
-  return out;
+  return (await readCapped(response.body, cap)).bytes;
 }
 
 /**
@@ -159,7 +142,7 @@ export class PdfEngine {
           // lib's guard in the host checked the address; the background refuses anything but https as well.
           if (new URL(message.url).protocol !== 'https:') throw new Error(`Credlens reads only https addresses, not ${message.url}`);
           const response = await job.fetch(message.url, { ...message.init });
-          const body = await readCapped(response, PROXY_BODY_CAP);
+          const body = await readBody(response, PROXY_BODY_CAP);
           const answer: ProxiedResponse = {
             status: response.status,
             statusText: response.statusText,

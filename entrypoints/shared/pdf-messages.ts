@@ -1,5 +1,6 @@
 import type { CredentialLocation, LocatedReport } from '../../lib/index.js';
 import type { TrustList, Verdict } from '../../lib/index.js';
+import { worstVerdict } from '../../lib/report.js';
 import type { StoredReport } from './protocol.js';
 
 /**
@@ -28,11 +29,9 @@ export function isStoredPdf(value: StoredView | undefined): value is StoredPdf {
 
 /** The worst verdict of the credentials found (the document's own findings count only when nothing was found). */
 export function pdfVerdict(pdf: StoredPdf): Verdict {
-  const order: Verdict[] = ['invalid', 'unverifiable', 'warning', 'verified'];
   const credentials = pdf.items.filter((i) => i.location?.kind !== 'document');
   const judged = credentials.length ? credentials : pdf.items;
-  for (const verdict of order) if (judged.some((i) => i.report.verdict === verdict)) return verdict;
-  return 'unverifiable';
+  return judged.length ? worstVerdict(judged.map((i) => i.report.verdict)) : 'unverifiable';
 }
 
 /** The port the PDF host page (offscreen document / hidden frame) opens to the background. */

@@ -1,3 +1,4 @@
+import { base64 } from '@scure/base';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { VerificationReport } from '../../lib/index.js';
 
@@ -31,17 +32,13 @@ interface WalletSchema extends DBSchema {
 
 export const MAX_WALLET_ITEMS = 500;
 
+/** Stored files are padded standard base64 (what extension messages and IndexedDB carry as text). */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let raw = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) raw += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(raw);
+  return base64.encode(bytes);
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const raw = atob(base64);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
+export function base64ToBytes(text: string): Uint8Array {
+  return base64.decode(text);
 }
 
 export async function payloadId(payload: WalletPayload): Promise<string> {

@@ -1,4 +1,6 @@
+import { base64urlnopad } from '@scure/base';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { isRecord, typesOf } from '../../lib/tools.js';
 import { base64ToBytes, textFileType, type WalletItem } from '../shared/wallet.js';
 
 /**
@@ -18,17 +20,10 @@ export type ExportItem = Pick<WalletItem, 'id' | 'label' | 'fileName' | 'payload
 /** How one credential goes into a presentation. */
 type Entry = { kind: 'object'; value: Record<string, unknown>; v1: boolean } | { kind: 'jwt'; text: string; mediaType: string };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function types(value: Record<string, unknown>): string[] {
-  return (Array.isArray(value.type) ? value.type : [value.type]).filter((t): t is string => typeof t === 'string');
-}
 
 function headerTyp(jwt: string): string | undefined {
   try {
-    const header = JSON.parse(atob((jwt.split('.')[0] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+    const header = JSON.parse(new TextDecoder().decode(base64urlnopad.decode(jwt.split('.')[0] ?? ''))) as unknown;
     return isRecord(header) && typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
   } catch {
     return undefined;
@@ -48,7 +43,7 @@ export function presentationEntry(item: ExportItem): Entry | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(value) || !types(value).includes('VerifiableCredential')) return undefined;
+  if (!isRecord(value) || !typesOf(value).includes('VerifiableCredential')) return undefined;
   const contexts = Array.isArray(value['@context']) ? value['@context'] : [value['@context']];
   return { kind: 'object', value, v1: contexts[0] === VC_V1 };
 }

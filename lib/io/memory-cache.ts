@@ -1,14 +1,17 @@
 import type { CachedResource, ResourceCache } from './types.js';
 
-/** A bounded in-memory cache (Node, tests, and as the first tier in browsers). */
-export class MemoryCache implements ResourceCache {
-  private readonly entries = new Map<string, { value: CachedResource; expires: number }>();
+/**
+ * A bounded in-memory cache with expiry (Node, tests, and as the first tier in browsers); the oldest
+ * entry goes first when full. Holds fetched resources by default; the server keeps HTTP responses in it.
+ */
+export class MemoryCache<V = CachedResource> implements ResourceCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
   constructor(
     private readonly maxEntries = 500,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: string): Promise<CachedResource | undefined> {
+  async get(key: string): Promise<V | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expires <= this.now()) {
@@ -18,7 +21,7 @@ export class MemoryCache implements ResourceCache {
     return entry.value;
   }
 
-  async set(key: string, value: CachedResource, ttlSeconds: number): Promise<void> {
+  async set(key: string, value: V, ttlSeconds: number): Promise<void> {
     if (ttlSeconds <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, { value, expires: this.now() + ttlSeconds * 1000 });
@@ -27,6 +30,10 @@ export class MemoryCache implements ResourceCache {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   get size(): number {

@@ -29,9 +29,9 @@ export interface CachedResource {
 }
 
 /** A cache of successful reads. Failures are never cached, so a retry later can succeed. */
-export interface ResourceCache {
-  get(key: string): Promise<CachedResource | undefined>;
-  set(key: string, value: CachedResource, ttlSeconds: number): Promise<void>;
+export interface ResourceCache<V = CachedResource> {
+  get(key: string): Promise<V | undefined>;
+  set(key: string, value: V, ttlSeconds: number): Promise<void>;
 }
 
 export interface IoResponse {

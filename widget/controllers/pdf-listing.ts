@@ -1,5 +1,6 @@
 import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VerificationState } from '../../lib/index.js';
+import { worstVerdict } from '../../lib/report.js';
 import type { FoundCredential, PdfScanResult } from '../pdf.js';
 import type { pdfListTemplate } from '../templates/pdf-list.js';
 
@@ -11,8 +12,6 @@ export interface PdfListing {
   chosen: readonly boolean[];
   expanded: readonly boolean[];
 }
-
-const SEVERITY: Record<VerificationState, number> = { pending: 0, verified: 1, warning: 2, unverifiable: 3, invalid: 4 };
 
 /**
  * The credentials found in a PDF (a CV): the listing while it is searched and once it is, which
@@ -102,7 +101,7 @@ export class PdfListingController implements ReactiveController {
     if (!listing.result) return 'pending';
     const verdicts = this.chosen.map((f) => f.report.verdict);
     if (verdicts.length === 0) return listing.result.found.length === 0 ? 'unverifiable' : undefined;
-    return verdicts.reduce<VerificationState>((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), 'verified');
+    return worstVerdict(verdicts);
   }
 
   /** One entry per ticked credential, all under `name` (what `FormData.getAll(name)` returns on the server). */

@@ -1,5 +1,5 @@
 import { base64AnyDecode, utf8Decode } from '../../util/bytes.js';
-import { isRecord } from '../../util/json.js';
+import { isRecord, typesOf } from '../../util/json.js';
 import { sniff, type Sniffed } from '../../input/sniff.js';
 import { check, type Check } from '../../report.js';
 
@@ -31,10 +31,6 @@ export type Opened =
   | { ok: true; sniffed: Sniffed; mediaType: string; kind: 'credential' | 'presentation' }
   | { ok: false; check: Check };
 
-function typesOf(value: Record<string, unknown>): string[] {
-  const t = value.type;
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
 
 /** The envelope type of a JSON value, when it is one. */
 export function envelopeKind(value: unknown): 'credential' | 'presentation' | undefined {

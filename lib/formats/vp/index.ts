@@ -1,5 +1,5 @@
 import { parse as parseDidUrl } from 'did-resolver';
-import { isRecord } from '../../util/json.js';
+import { isRecord, typesOf } from '../../util/json.js';
 import { resolveVerificationMethod, type KeyResolution } from '../../keys/index.js';
 import type { CredentialPlan, FormatHandler, PresentationBinding, Step, VerifyContext } from '../../pipeline/types.js';
 import { createDocumentLoader } from '../../proofs/data-integrity/document-loader.js';
@@ -18,9 +18,6 @@ import { credentialWarningsCheck, credentialsCheck, holderBindingCheck, verifyPr
  * container, whose verdict is its credentials'. See docs/presentations.md.
  */
 
-function typesOf(value: Record<string, unknown>): string[] {
-  return (Array.isArray(value.type) ? value.type : [value.type]).filter((t): t is string => typeof t === 'string');
-}
 
 function holderOf(vp: Record<string, unknown>): string | undefined {
   if (typeof vp.holder === 'string') return vp.holder;
