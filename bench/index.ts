@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { buildCredlensBundle } from './build-lib.js';
 import { makeFixtures } from './fixtures.js';
 import { renderReport, type BenchReport } from './render.js';
+import { percentile } from './table.js';
 import { measureCold, measureWarm } from './sections/verification.js';
 
-const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start', 'server'] as const;
+const SECTIONS = ['verification', 'jsonld', 'throughput', 'content-script', 'size', 'qr', 'cold-start', 'server', 'registry'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { json?: string; quick: boolean; only: Set<Section>; build: boolean } {
@@ -104,9 +105,26 @@ if (args.only.has('server')) {
   report.server = await measureServerLoad({ quick: args.quick }, log);
 }
 
+let registryLines: string[] = [];
+if (args.only.has('registry')) {
+  const { measureRegistry, renderRegistry } = await import('./sections/registry.js');
+  log('registry: 200,000 entries, import, file index, lookups');
+  const registry = await measureRegistry({ quick: args.quick, ...(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES ? { entries: Number(process.env.CREDLENS_BENCH_REGISTRY_ENTRIES) } : {}) }, log);
+  (report as BenchReport & { registry?: unknown }).registry = {
+    ...registry,
+    indexedLookupUs: undefined,
+    memoryLookupUs: undefined,
+    lookupUs: {
+      indexed: { p50: percentile(registry.indexedLookupUs, 50), p99: percentile(registry.indexedLookupUs, 99), max: Math.max(...registry.indexedLookupUs) },
+      memory: { p50: percentile(registry.memoryLookupUs, 50), p99: percentile(registry.memoryLookupUs, 99) },
+    },
+  };
+  registryLines = renderRegistry(registry);
+}
+
 report.machine.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 report.durationSeconds = Math.round((Date.now() - started) / 1000);
-const text = [renderReport(report), ...(coldStartLines.length ? ['', ...coldStartLines] : [])].join('\n');
+const text = [renderReport(report), ...(coldStartLines.length ? ['', ...coldStartLines] : []), ...(registryLines.length ? ['', ...registryLines] : [])].join('\n');
 process.stdout.write(`${text}\n`);
 if (args.json) {
   writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -14,11 +14,14 @@ import { formatLocatedReports, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
   credlens verify <file | url | -> [--json] [--offline] [--resources DIR] [--at ISO-8601]
-                  [--trust FILE]... [--profile eu-microcredential] [--recipient email:ADDRESS | did:DID]
+                  [--trust FILE]... [--registry FILE | URL]... [--profile eu-microcredential]
+                  [--recipient email:ADDRESS | did:DID]
                   [--challenge NONCE] [--domain DOMAIN]   (a presentation must answer them)
   credlens verify <file | dir | url | ->... [--format table|csv|ndjson] [--concurrency N] [options as above]
                   several inputs (or a folder, or - with one file, URL or JWT per line): a summary
                   row per credential (file, verdict, format, issuer, title, first failing check)
+  credlens registry import --from ADAPTER FILE... -o OUT.json   index a training registry
+                  (France Compétences RNCP/RS, Mon Compte Formation, ELM; credlens registry --help)
   credlens serve [--port N] [--redis URL] [...]   the HTTP API (credlens serve --help)
   credlens demo        verify the bundled example credentials, offline
   credlens --help | --version
@@ -72,6 +75,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const { runServe } = await import('../server/serve.js');
       return await runServe(rest, io);
     }
+    if (command === 'registry') {
+      const { runRegistry } = await import('./registry-cli.js');
+      return await runRegistry(rest, io);
+    }
     if (command === 'demo') {
       const { runCliDemo } = await import('./demo.js');
       return await runCliDemo(io);
@@ -112,6 +119,7 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
         resources: { type: 'string' },
         at: { type: 'string' },
         trust: { type: 'string', multiple: true },
+        registry: { type: 'string', multiple: true },
         profile: { type: 'string' },
         recipient: { type: 'string' },
         challenge: { type: 'string' },
@@ -176,6 +184,12 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.resources !== undefined) options.resources = await directoryBundle(values.resources);
   if (values.trust?.length) options.trust = await Promise.all(values.trust.map(loadTrustFile));
+  if (values.registry?.length) {
+    // Training registries (docs/registries.md): a file with its index opens without parsing its entries.
+    const { loadRegistry } = await import('../node/registry-files.js');
+    const network = values.offline ? {} : { fetch: options.fetch! };
+    options.trainingRegistries = await Promise.all(values.registry.map((source) => loadRegistry(source, network)));
+  }
   if (batch) {
     const { runBatch } = await import('./batch.js');
     return runBatch(positionals, options, batch, { out: io.out, err: io.err, progress: io === defaultIo && Boolean(process.stderr.isTTY) });
@@ -236,7 +250,7 @@ async function loadTrustFile(path: string): Promise<TrustList> {
   } catch (error) {
     throw new CliInputError(`--trust ${path}: not valid JSON (${(error as Error).message})`);
   }
-  const { parseTrustList, TrustListError } = await import('../lib/trust/list.js');
+  const { parseTrustList, TrustListError } = await import('../lib/index.js');
   try {
     return parseTrustList(value, path);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { CODES } from '../lib/codes/index.js';
 import { MICROCREDENTIAL_ELEMENTS, type Check, type VerificationReport } from '../lib/report.js';
+import type { RegistryFinding } from '../lib/index.js';
 
 const VERDICT_WORDS: Record<VerificationReport['verdict'], string> = {
   verified: 'VERIFIED: authentic, and every check passed',
@@ -105,6 +106,7 @@ export function formatReport(report: VerificationReport, options: { color: boole
       lines.push(...formatReport(c.report, options).split('\n').map((line) => `    ${line}`));
     }
   }
+  if (report.registry) lines.push('', ...formatRegistry(report.registry, report.credential?.issued ?? report.credential?.validFrom, paint));
   const mc = report.microcredential;
   if (mc) {
     lines.push('');
@@ -116,4 +118,47 @@ export function formatReport(report: VerificationReport, options: { color: boole
     }
   }
   return lines.join('\n');
+}
+
+const OUTCOME_WORDS: Record<RegistryFinding['outcome'], [number, string]> = {
+  listed: [32, 'LISTED'],
+  lapsed: [33, 'REGISTRATION EXPIRED at the date of issue'],
+  'not-listed': [90, 'NOT LISTED'],
+};
+
+/** What the `registry` check found (docs/registries.md): information, never a verdict on authenticity. */
+export function formatRegistry(finding: RegistryFinding, issued: string | undefined, paint: Paint = painter(false)): string[] {
+  const [color, words] = OUTCOME_WORDS[finding.outcome];
+  const lines = [`${paint(1, 'Training registry')}: ${paint(color, words)}`];
+  const row = (label: string, value: string | undefined) => {
+    if (value) lines.push(`  ${label.padEnd(12)} ${value}`);
+  };
+  const entry = finding.entry;
+  if (entry) {
+    const registry = finding.registry;
+    row('Registry', registry ? `${safeText(registry.name)}${registry.country ? ` (${safeText(registry.country)})` : ''}` : undefined);
+    row('Code', `${safeText(entry.code)}${entry.scheme && !entry.code.startsWith(entry.scheme) ? ` (${safeText(entry.scheme)})` : ''}`);
+    row('Title', safeText(entry.title));
+    if (finding.block) row('Block', `${safeText(finding.block.code)} ${safeText(finding.block.title)}`);
+    row('Level', [entry.level?.eqf !== undefined ? `EQF ${entry.level.eqf}` : '', entry.level?.nqf ? safeText(entry.level.nqf) : ''].filter(Boolean).join(', '));
+    row('Workload', [entry.hours !== undefined ? `${entry.hours} h` : '', entry.ects !== undefined ? `${entry.ects} ECTS` : ''].filter(Boolean).join(', '));
+    const scheme = registry?.fundingScheme ? safeText(registry.fundingScheme) : 'learning-account';
+    row('Eligible', entry.eligible ? paint(32, `yes, for ${scheme} funding`) : paint(31, `no, not for ${scheme} funding`));
+    const from = entry.registeredFrom?.slice(0, 10);
+    const until = entry.registeredUntil?.slice(0, 10);
+    row('Registered', from || until ? `${from ?? '…'} to ${until ?? '…'}` : undefined);
+    if (finding.outcome === 'lapsed') row('Issued', paint(33, `${issued?.slice(0, 10) ?? 'unknown'}: outside the registration period`));
+    row(
+      'Provider',
+      finding.providerIsIssuer === true
+        ? 'the registry names the issuer as a provider (same legal identifier)'
+        : finding.providerIsIssuer === false
+          ? paint(33, 'the registry does not name the issuer among its providers')
+          : undefined,
+    );
+    row('Matched by', finding.matchedBy ? safeText(finding.matchedBy) : undefined);
+  } else {
+    lines.push(`  ${finding.claimed.length ? `The credential names ${safeText(finding.claimed.slice(0, 5).join(', '))}, which no registry you use lists` : 'No registry you use lists this training'}`);
+  }
+  return lines;
 }

@@ -1,12 +1,14 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { MICROCREDENTIAL_ELEMENTS, type CredentialSummary, type MicrocredentialProfile } from '../lib/report.js';
 import type { TrustTier } from '../lib/index.js';
+import type { RegistryFinding } from '../lib/index.js';
 import { define } from './define.js';
 import { LocalizedElement } from './localized-element.js';
 import { countryName, formatDate, shortenTokens, valueText } from './format.js';
 import { fill, messages, type Lang } from './i18n/index.js';
 import { safeImage, safeLink } from './safe.js';
 import { tokens } from './theme.js';
+import { CredlensRegistryView } from './registry-view.js';
 
 /**
  * What a credential says, as text: title, image, issuer (with trust tier and country), learner,
@@ -25,6 +27,7 @@ import { tokens } from './theme.js';
  * @csspart outcomes - the learning outcomes list
  * @csspart eu - the EU micro-credential section
  * @csspart eu-table - the table of the eleven elements
+ * @csspart registry - the training-registry finding (components/registry-view.ts), when the report has one
  * @cssproperty --credlens-surface - background of the card
  * @cssproperty --credlens-border-color - borders
  * @cssproperty --credlens-accent-color - links
@@ -35,6 +38,7 @@ export class CredlensCredentialCard extends LocalizedElement {
     credential: { attribute: false },
     microcredential: { attribute: false },
     trustTier: { attribute: 'trust-tier' },
+    registry: { attribute: false },
     lang: {},
   };
 
@@ -201,6 +205,8 @@ export class CredlensCredentialCard extends LocalizedElement {
   declare credential: CredentialSummary | undefined;
   declare microcredential: MicrocredentialProfile | undefined;
   declare trustTier: TrustTier | undefined;
+  /** report.registry: what the `registry` check found in the configured training registries. */
+  declare registry: RegistryFinding | undefined;
 
   override render() {
     const c = this.credential;
@@ -222,6 +228,9 @@ export class CredlensCredentialCard extends LocalizedElement {
       ${c ? this.renderFacts(c, lang) : nothing}
       ${outcomes.length
         ? html`<div part="outcomes"><p class="label">${t.ui.learningOutcomes}</p><ul>${outcomes.map((o) => html`<li>${o}</li>`)}</ul></div>`
+        : nothing}
+      ${this.registry
+        ? html`<credlens-registry-view part="registry" lang=${lang} theme=${this.getAttribute('theme') ?? nothing} .finding=${this.registry} .issued=${c?.issued ?? c?.validFrom}></credlens-registry-view>`
         : nothing}
       ${this.renderEu(lang)}
     </article>`;
@@ -297,6 +306,8 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+// Defined here too (define() is idempotent): a bundler that treats components as side-effect free drops a bare import.
+define('credlens-registry-view', CredlensRegistryView);
 define('credlens-credential-card', CredlensCredentialCard);
 
 declare global {

@@ -3,6 +3,7 @@ export { CredlensVerdictBadge } from './verdict-badge.js';
 export { CredlensCheckList } from './check-list.js';
 export { CredlensCredentialCard } from './credential-card.js';
 export { CredlensPresentationView } from './presentation-view.js';
+export { CredlensRegistryView } from './registry-view.js';
 export { define } from './define.js';
 export { safeImage, safeLink } from './safe.js';
 export { valueText, formatDate, countryName } from './format.js';

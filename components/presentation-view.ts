@@ -91,13 +91,37 @@ export class CredlensPresentationView extends LocalizedElement {
         border-radius: var(--_radius);
         padding: 0.6em 0.75em;
       }
+      /* The badge beside the text when there is room; above it on a phone, so the title keeps the full width. */
       details > summary {
         cursor: pointer;
         list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35em 0.6em;
+        align-items: flex-start;
+      }
+      /* Says the row opens (the native marker is hidden for the layout). */
+      .more {
+        margin-left: auto;
+        color: var(--_muted-color);
+        font-size: 0.9em;
+        white-space: nowrap;
+      }
+      .more::before {
+        content: '▸ ';
+      }
+      details[open] .more::before {
+        content: '▾ ';
+      }
+      details[open] .show,
+      details:not([open]) .hide {
+        display: none;
+      }
+      .text {
+        flex: 1 1 14em;
+        min-width: 0;
         display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.2em 0.6em;
-        align-items: center;
+        gap: 0.15em;
       }
       details > summary::-webkit-details-marker {
         display: none;
@@ -111,7 +135,6 @@ export class CredlensPresentationView extends LocalizedElement {
         overflow-wrap: anywhere;
       }
       .sub {
-        grid-column: 2;
         color: var(--_muted-color);
         font-size: 0.88em;
         overflow-wrap: anywhere;
@@ -174,16 +197,19 @@ export class CredlensPresentationView extends LocalizedElement {
       <details>
         <summary aria-label=${fill(t.presentation.details, { n: c.index + 1 })}>
           <credlens-verdict-badge state=${report.verdict} lang=${lang} theme=${theme}></credlens-verdict-badge>
-          <span class="title">${title}</span>
-          ${issuer ? html`<span class="sub">${t.ui.issuer}: ${shortenTokens(issuer)}</span>` : nothing}
-          ${about}
-          ${c.envelope ? html`<span class="sub">${fill(t.presentation.enveloped, { type: c.envelope })}</span>` : nothing}
+          <span class="text">
+            <span class="title">${title}</span>
+            ${issuer ? html`<span class="sub">${t.ui.issuer}: ${shortenTokens(issuer)}</span>` : nothing}
+            ${about}
+            ${c.envelope ? html`<span class="sub">${fill(t.presentation.enveloped, { type: c.envelope })}</span>` : nothing}
+          </span>
+          <span class="more" aria-hidden="true"><span class="show">${t.ui.showDetails}</span><span class="hide">${t.ui.hideDetails}</span></span>
         </summary>
         <div class="inner">
           ${credential || report.microcredential
             ? html`<div>
                 ${report.verdict === 'invalid' ? html`<p class="sub">${t.ui.unconfirmed}</p>` : nothing}
-                <credlens-credential-card lang=${lang} theme=${theme} .credential=${credential} .microcredential=${report.microcredential} .trustTier=${trustTierOf(report)}></credlens-credential-card>
+                <credlens-credential-card lang=${lang} theme=${theme} .credential=${credential} .microcredential=${report.microcredential} .trustTier=${trustTierOf(report)} .registry=${report.registry}></credlens-credential-card>
               </div>`
             : nothing}
           <credlens-check-list lang=${lang} theme=${theme} .planned=${report.checks.map((k) => ({ id: k.id }))} .checks=${report.checks}></credlens-check-list>

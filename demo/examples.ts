@@ -2,16 +2,17 @@ import type { FormatId, Verdict } from '../lib/index.js';
 import { tamperJwt, type DemoIssuer } from './issuer.js';
 import type { DemoIssuers } from './issuers/index.js';
 import { bakePng, bakeSvgHosted } from './issuers/baked.js';
+import { RULE_EXAMPLES } from './rule-examples.js';
 import { ebsiAttestation, elmMicrocredential, languageCertificate, sdJwtLanguageCertificate, teamworkBadge } from './credentials.js';
 
 /**
  * Every example credential the demo serves, as data. Add a format here when its handler lands in
  * lib/formats/index.ts: the examples page, the smoke test and the e2e tests read this list.
  */
-export type Variant = 'valid' | 'tampered' | 'revoked' | 'expired' | 'unverifiable' | 'hostile';
+export type Variant = 'valid' | 'tampered' | 'revoked' | 'expired' | 'unverifiable' | 'hostile' | 'nonconforming' | 'unknown-signer' | 'presentation';
 
 /** The examples page groups examples by how they are made, with one plain sentence per group. */
-export type Group = 'vc-jwt' | 'ob3-jose' | 'ob3-di' | 'vc2-ecdsa' | 'sd-jwt-vc' | 'ebsi' | 'edc' | 'ob2-hosted' | 'baked';
+export type Group = 'vc-jwt' | 'ob3-jose' | 'ob3-di' | 'vc2-ecdsa' | 'sd-jwt-vc' | 'ebsi' | 'edc' | 'ob2-hosted' | 'baked' | 'rules' | 'presentations' | 'registry';
 
 export const GROUPS: Record<Group, { title: string; intro: string }> = {
   'vc-jwt': {
@@ -50,6 +51,18 @@ export const GROUPS: Record<Group, { title: string; intro: string }> = {
     title: 'Baked badge images (PNG and SVG)',
     intro: 'A badge picture that carries its credential inside the file: the image is read, never trusted by its looks.',
   },
+  rules: {
+    title: 'Hard cases: who signed it, and what counts as evidence',
+    intro: 'Credentials that other verifiers get wrong in one direction or the other. Invalid means “do not rely on this”; a genuine credential with a flaw is a warning; a credential whose signer cannot be known is unverifiable.',
+  },
+  presentations: {
+    title: 'Verifiable Presentations from a learner’s wallet',
+    intro: 'A wallet shares a presentation: the holder signs it, and it carries one or more credentials. The holder is checked against their DID, and each credential gets its own verdict, shown under the holder.',
+  },
+  registry: {
+    title: 'Training registry: listed, registration expired, not listed',
+    intro: 'Genuine badges that name a French RNCP code, checked against the demo training registry (/demo/registry.json): is the training listed, eligible for learning-account (CPF) funding, and was its registration in force on the date of issue? This is information: it never changes the verdict.',
+  },
 };
 
 export interface Example {
@@ -64,10 +77,16 @@ export interface Example {
   expectServer?: Verdict;
   /** One sentence for the examples page. */
   explain: string;
+  /** Check codes the report must contain, for the reason the example demonstrates (the smoke test checks them). */
+  codes?: readonly string[];
+  /** A presentation: how many credentials it carries, each about the holder and with the example's verdict. */
+  presents?: number;
   /** `no-cors`: served from the issuer without CORS headers, as many real issuers do. */
   served: 'cors' | 'no-cors';
   contentType: string;
   make(issuers: DemoIssuers): Promise<string | Uint8Array>;
+  /** What the `registry` check finds against the demo training registry (demo/registry.ts). */
+  registry?: 'listed' | 'lapsed' | 'not-listed';
 }
 
 const V1 = 'https://www.w3.org/2018/credentials/v1';
@@ -120,6 +139,32 @@ function microcredentialV2(issuer: DemoIssuer, id: string, options: { validUntil
   if (options.validUntil) credential.validUntil = options.validUntil.toISOString();
   if (options.status !== undefined) credential.credentialStatus = issuer.statusEntry(options.status);
   return credential;
+}
+
+/** An Open Badge 3.0 (not a micro-credential) aligned to a registry code, issued `issued`. */
+function registryBadge(issuer: DemoIssuer, id: string, code: string, title: string, issued: Date) {
+  return {
+    '@context': [V2, OB3],
+    id: `urn:uuid:${id}`,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: issuer.did, type: ['Profile'], name: 'Université Démo de Lyon' },
+    validFrom: issued.toISOString(),
+    name: title,
+    credentialSubject: {
+      id: 'did:example:learner-anna',
+      type: ['AchievementSubject'],
+      name: 'Anna Kowalska',
+      achievement: {
+        id: `${issuer.origin}/achievements/${code.toLowerCase()}`,
+        type: ['Achievement'],
+        achievementType: 'Certificate',
+        name: title,
+        description: `Certification registered under ${code} in the French national register (demo).`,
+        criteria: { narrative: 'Passed the certification assessment before a jury.' },
+        alignment: [{ type: ['Alignment'], targetName: title, targetCode: code, targetFramework: 'RNCP', targetUrl: `https://www.francecompetences.fr/recherche/rncp/${code.slice(4)}/` }],
+      },
+    },
+  };
 }
 
 const HOSTILE_NAME = 'Certificate <img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
@@ -650,6 +695,46 @@ export const EXAMPLES: readonly Example[] = [
     served: 'cors',
     contentType: 'image/svg+xml',
     make: async ({ origin }) => bakeSvgHosted(`${origin}/credentials/ob2-hosted-revoked`, 'XLS', '#6b6b6b'),
+  },
+  ...RULE_EXAMPLES,
+  {
+    id: 'registry-listed',
+    group: 'registry',
+    title: 'Certification listed in the training registry',
+    format: 'vc-jose',
+    variant: 'valid',
+    expect: 'verified',
+    registry: 'listed',
+    explain: 'Names RNCP99931, which the registry lists (EQF 6, 800 h, eligible for CPF funding, registered 2023–2028) with this university as certifier.',
+    served: 'cors',
+    contentType: 'application/vc+jwt',
+    make: async ({ jose: issuer }) => issuer.signVcJose(registryBadge(issuer, 'c3f6a4e2-0001-4000-8000-000000000001', 'RNCP99931', 'Concepteur développeur d’applications data', new Date(Date.now() - 20 * DAY))),
+  },
+  {
+    id: 'registry-lapsed',
+    group: 'registry',
+    title: 'Certification whose registration had expired',
+    format: 'vc-jose',
+    variant: 'valid',
+    expect: 'verified',
+    registry: 'lapsed',
+    explain: 'Genuine, but names RNCP99932, whose registration ended on 14 January 2022, before this credential was issued.',
+    served: 'cors',
+    contentType: 'application/vc+jwt',
+    make: async ({ jose: issuer }) => issuer.signVcJose(registryBadge(issuer, 'c3f6a4e2-0002-4000-8000-000000000002', 'RNCP99932', 'Technicien en analyse de données', new Date(Date.now() - 90 * DAY))),
+  },
+  {
+    id: 'registry-unlisted',
+    group: 'registry',
+    title: 'Certification the registry does not list',
+    format: 'vc-jose',
+    variant: 'valid',
+    expect: 'verified',
+    registry: 'not-listed',
+    explain: 'Genuine, and names RNCP99977, a code the registry does not list.',
+    served: 'cors',
+    contentType: 'application/vc+jwt',
+    make: async ({ jose: issuer }) => issuer.signVcJose(registryBadge(issuer, 'c3f6a4e2-0003-4000-8000-000000000003', 'RNCP99977', 'Gestionnaire de projets numériques', new Date(Date.now() - 10 * DAY))),
   },
 ];
 

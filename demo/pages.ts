@@ -53,7 +53,7 @@ export function examplesPage(issuer: string, issuerNoCors: string, examples: rea
           return `<li class="example" data-example="${escape(e.id)}" data-expect="${escape(e.expect)}">
   <div class="example-head">${picture}<h3>${escape(e.title)}</h3></div>
   <p class="explain"><span class="tag tag-${escape(e.variant)}">${escape(VARIANT_LABELS[e.variant])}</span> ${escape(e.explain)} <a href="${escape(src)}">Raw credential</a></p>
-  <credlens-verifier compact src="${escape(src)}"></credlens-verifier>
+  <credlens-verifier compact src="${escape(src)}"${e.registry ? ' registries="/demo/registry.json"' : ''}></credlens-verifier>
 </li>`;
         })
         .join('\n');
@@ -83,6 +83,9 @@ const VARIANT_LABELS: Record<Example['variant'], string> = {
   expired: 'expired',
   unverifiable: 'issuer blocks reads',
   hostile: 'hostile content',
+  nonconforming: 'breaks its schema',
+  'unknown-signer': 'signer unknown',
+  presentation: 'presentation',
 };
 
 /** One credential, verified in full: `/verify?src=URL` (the link an applicant would share). */

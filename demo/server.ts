@@ -19,6 +19,7 @@ import { appliedPage, examplesPage, indexPage, issuerPage, jobsPage, verifyPage 
 import { buildServer, type CredlensServer } from '../server/app.js';
 import { DEFAULT_BODY_LIMIT } from '../server/verifier.js';
 import { pinnedFetch } from '../node/fetch.js';
+import { demoRegistry } from './registry.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGET_DIR = join(ROOT, 'dist/widget');
@@ -125,6 +126,7 @@ function boardChecker(trust: TrustList): CredlensServer {
     version: 'demo',
     fetch: pinnedFetch({ allowPrivateNetwork: true }),
     trustLists: [{ id: 'demo', list: trust }],
+    trainingRegistries: [demoRegistry()],
     offline: false,
     // DEMO ONLY, as DEMO_NETWORK: the local issuer is on loopback over http.
     allowHttp: true,
@@ -156,6 +158,10 @@ async function serveBoard(req: IncomingMessage, res: ServerResponse, issuer: str
     res.end(html);
   };
   if (req.method === 'POST' && url.pathname === '/jobs/apply') return page(200, await apply(req, checker));
+  if (url.pathname === '/demo/registry.json') {
+    res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(demoRegistry(), null, 2));
+    return;
+  }
   if (url.pathname === '/demo/trust.json') {
     res.writeHead(200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(trust));
     return;
@@ -279,15 +285,15 @@ function close(server: Server): Promise<void> {
 /** Verifies every example from the issuer, in Node, and compares with what the example expects. */
 async function smoke(demo: Demo): Promise<boolean> {
   let ok = true;
-  for (const path of ['/', '/jobs', '/examples', '/widget/credlens-verifier.js', '/widget/pdf.worker.js', '/assets/examples.js', CV_PATH]) {
+  for (const path of ['/', '/jobs', '/examples', '/demo/registry.json', '/widget/credlens-verifier.js', '/widget/pdf.worker.js', '/assets/examples.js', CV_PATH]) {
     const response = await fetch(demo.board + path);
     console.log(`${response.ok ? 'ok  ' : 'FAIL'} GET ${path} ${response.status}`);
     ok &&= response.ok;
   }
   for (const example of EXAMPLES) {
     const expected = example.expectServer ?? example.expect;
-    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust] });
-    const reason = demonstrates(example, report);
+    const report = await verify(`${demo.issuer}/credentials/${example.id}`, { network: DEMO_NETWORK, trust: [demo.trust], ...(example.registry ? { trainingRegistries: [demoRegistry()] } : {}) });
+    const reason = demonstrates(example, report) ?? (example.registry && report.registry?.outcome !== example.registry ? `registry ${report.registry?.outcome ?? 'none'}, expected ${example.registry}: ` : undefined);
     const pass = report.verdict === expected && reason === undefined;
     ok &&= pass;
     const failing = report.checks.filter((c) => c.status !== 'pass').map((c) => c.code).join(', ');
@@ -315,6 +321,14 @@ function demonstrates(example: (typeof EXAMPLES)[number], report: VerificationRe
     revoked: (code) => /REVOKED/.test(code),
     expired: (code) => code === 'VALIDITY_EXPIRED',
   };
+  const codes = new Set<string>(report.checks.map((c) => c.code));
+  const missing = (example.codes ?? []).filter((code) => !codes.has(code));
+  if (missing.length > 0) return `missing ${missing.join(', ')}: `;
+  if (example.presents !== undefined) {
+    const nested = report.presentation?.credentials ?? [];
+    const wrong = nested.filter((c) => c.report.verdict !== example.expect || c.subjectIsHolder !== true);
+    if (nested.length !== example.presents || wrong.length > 0) return `presents ${nested.length} credentials (${nested.map((c) => `${c.report.verdict}${c.subjectIsHolder ? '' : ', not about the holder'}`).join('; ')}), expected ${example.presents}: `;
+  }
   const reason = example.expect === 'invalid' ? reasons[example.variant] : undefined;
   if (!reason) return undefined;
   return failed.some((c) => reason(c.code, c.id)) ? undefined : `not ${example.variant} for the expected reason: `;

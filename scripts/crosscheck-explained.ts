@@ -20,10 +20,18 @@ const OTHER_LIST =
   'the document served at the statusListCredential URL is another list (its id differs). The reference libraries fail the check; Credlens reads it as saying nothing about this credential: ' +
   'BSL v1.0 §2.1 makes statusListCredential the URL of *the* status list credential, and a credential with another id is not it (warning, STATUS_LIST_UNVERIFIED), docs/verdicts.md "Revocation" rule 1.';
 
+const RL2020 =
+  'neither reference verifier reads RevocationList2020 (W3C CCG "Revocation List 2020", superseded by StatusList2021 and the Bitstring Status List but still in issued credentials): ' +
+  "verifier-core's document loader (@digitalcredentials/security-document-loader) has no https://w3id.org/vc-revocation-list-2020/v1 context, so it cannot canonicalise the credential and reports invalid_signature; " +
+  '@digitalcredentials/vc-bitstring-status-list, the status check given to @digitalbazaar/vc here, rejects any entry whose type is not BitstringStatusListEntry. ' +
+  "Credlens ships the context pinned (npm vc-revocation-list-context 1.0.0), verifies the proof and reads the issuer's own list: not revoked (warning: issuer on no trust list). " +
+  'Its revoked twin rl2020-own-list-revoked.json agrees only because both references fail on it for these same reasons.';
+
 export const EXPLAINED: Readonly<Record<string, { credlens: string; why: string }>> = {
   'verdicts/own-list-active.json': { credlens: 'warning', why: CORE_OFFLINE },
   'verdicts/foreign-list-active.json': { credlens: 'warning', why: FOREIGN_ACTIVE },
   'verdicts/other-list-revoked.json': { credlens: 'warning', why: OTHER_LIST },
+  'verdicts/rl2020-own-list-active.json': { credlens: 'warning', why: RL2020 },
   'w3c-ccg-vc-ed/plugfest-1-2022__plugfest-1-ex-1.json': { credlens: 'warning', why: NO_ID },
   'w3c-ccg-vc-ed/plugfest-1-2022__plugfest-1-ex-2.json': { credlens: 'warning', why: NO_ID },
   'w3c-ccg-vc-ed/plugfest-3-2023__signed_badge_example-p3.json': { credlens: 'warning', why: ED25519_2018 },

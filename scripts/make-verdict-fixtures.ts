@@ -76,6 +76,41 @@ await statusCase('tampered-list-revoked', 'revoked on a tampered list (its proof
 await statusCase('foreign-list-active', 'not revoked on a list signed by another party', 'warning', 'STATUS_LIST_UNVERIFIED', await list(`${BASE}/foreign-active`, other, false), `${BASE}/foreign-active`);
 await statusCase('other-list-revoked', 'a list whose id is another list (says nothing)', 'warning', 'STATUS_LIST_UNVERIFIED', await list(`${BASE}/elsewhere`, issuer, true), `${BASE}/other`);
 
+// RevocationList2020 (VC 1.1, its context shipped pinned): the same rule as every other mechanism.
+const RL2020 = ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/vc-revocation-list-2020/v1', 'https://w3id.org/security/data-integrity/v2'];
+async function rl2020Case(name: string, cls: string, expected: string, code: string, revoked: boolean): Promise<void> {
+  const listUrl = `${BASE}/rl2020-${name}`;
+  const listValue = await signDi(
+    {
+      '@context': RL2020,
+      id: listUrl,
+      type: ['VerifiableCredential', 'RevocationList2020Credential'],
+      issuer: issuer.did,
+      issuanceDate: '2026-01-01T00:00:00Z',
+      credentialSubject: { id: `${listUrl}#list`, type: 'RevocationList2020', encodedList: encoded(revoked).slice(1) },
+    },
+    issuer,
+  );
+  write(`lists/rl2020-${name}.json`, listValue);
+  index[listUrl] = `lists/rl2020-${name}.json`;
+  const vc = await signDi(
+    {
+      '@context': RL2020,
+      id: `https://university.example/credentials/rl2020-${name}`,
+      type: ['VerifiableCredential'],
+      issuer: issuer.did,
+      issuanceDate: '2026-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:ebfeb1f712ebc6f1c276e12ec21' },
+      credentialStatus: { id: `${listUrl}#${INDEX}`, type: 'RevocationList2020Status', revocationListIndex: String(INDEX), revocationListCredential: listUrl },
+    },
+    issuer,
+  );
+  write(`rl2020-${name}.json`, vc);
+  manifest.push({ file: `rl2020-${name}.json`, expected, code, class: cls });
+}
+await rl2020Case('own-list-active', "RevocationList2020: the issuer's own list, not revoked", 'warning', 'STATUS_ACTIVE', false);
+await rl2020Case('own-list-revoked', "RevocationList2020: the issuer's own list, revoked", 'invalid', 'STATUS_REVOKED', true);
+
 const badgeKey = newKey();
 write(
   'ob3-schema-broken.json',

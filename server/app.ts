@@ -24,7 +24,7 @@ import {
   type RequestOptions,
   type VerifierSetup,
 } from './verifier.js';
-import type { ResourceBundle } from '../lib/index.js';
+import type { ResourceBundle, TrainingRegistry } from '../lib/index.js';
 
 export interface ServerConfig {
   version: string;
@@ -32,6 +32,8 @@ export interface ServerConfig {
   fetch: FetchLike;
   resolveHost?: (hostname: string) => Promise<string[]>;
   trustLists: readonly NamedTrustList[];
+  /** Training registries every verification is checked against (docs/registries.md); none by default. */
+  trainingRegistries?: readonly TrainingRegistry[];
   resources?: ResourceBundle;
   offline: boolean;
   /** Development only: plain http and private addresses for issuers (a local issuer in the bench). */
@@ -107,6 +109,7 @@ export function buildServer(config: ServerConfig): CredlensServer {
     },
     offline: config.offline,
     trustLists: config.trustLists,
+    trainingRegistries: config.trainingRegistries ?? [],
     deadlineMs: config.deadlineMs,
     metrics,
     ...(config.resources ? { resources: config.resources } : {}),

@@ -17,6 +17,8 @@ export const SERVE_USAGE = `Usage: credlens serve [options]   (every option also
   --port N                    CREDLENS_PORT (or PORT)           default 8080
   --host ADDRESS              CREDLENS_HOST                      default 127.0.0.1 (0.0.0.0 in the container)
   --trust FILE                CREDLENS_TRUST (comma-separated)   trust lists; requests name them by file name
+  --registry FILE|URL         CREDLENS_REGISTRIES (comma-sep.)   training registries for the registry check (docs/registries.md);
+                                                                 a file indexed by \`credlens registry import\` opens without parsing
   --resources DIR             CREDLENS_RESOURCES                 offline bundle (DIR/index.json)
   --offline                   CREDLENS_OFFLINE=1                 never touch the network
   --redis URL                 CREDLENS_REDIS_URL                 shared cache, e.g. redis://redis:6379
@@ -38,6 +40,7 @@ const FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
   trust: { type: 'string', multiple: true },
+  registry: { type: 'string', multiple: true },
   resources: { type: 'string' },
   offline: { type: 'boolean' },
   redis: { type: 'string' },
@@ -87,6 +90,17 @@ export async function serveSettings(argv: string[], env: NodeJS.ProcessEnv = pro
   const trustLists: NamedTrustList[] = await Promise.all(trustFiles.map(loadNamedTrustList));
   const resourcesDir = values.resources ?? env.CREDLENS_RESOURCES;
   const allowPrivateNetwork = bool(values['allow-private-network'], 'CREDLENS_ALLOW_PRIVATE_NETWORK');
+  const allowHttp = bool(values['allow-http'], 'CREDLENS_ALLOW_HTTP');
+  const offline = bool(values.offline, 'CREDLENS_OFFLINE');
+  const registrySources = list(values.registry, 'CREDLENS_REGISTRIES');
+  // Loaded once at start-up: every verification then looks codes up in memory or in the file index.
+  const trainingRegistries = registrySources.length
+    ? await (async () => {
+        const { loadRegistry } = await import('../node/registry-files.js');
+        const network = offline ? {} : { fetch: pinnedFetch({ allowPrivateNetwork }), allowHttp, allowPrivateNetwork };
+        return Promise.all(registrySources.map((source) => loadRegistry(source, network)));
+      })()
+    : [];
   const corsOrigins = list(values['cors-origin'], 'CREDLENS_CORS_ORIGINS');
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) throw new InputReadError(`serve: --cors-origin takes an origin such as https://jobs.example, not "${origin.slice(0, 80)}"`);
@@ -101,9 +115,10 @@ export async function serveSettings(argv: string[], env: NodeJS.ProcessEnv = pro
     fetch: pinnedFetch({ allowPrivateNetwork }),
     ...(allowPrivateNetwork ? {} : { resolveHost }),
     trustLists,
+    trainingRegistries,
     ...(resourcesDir ? { resources: await directoryBundle(resourcesDir) } : {}),
-    offline: bool(values.offline, 'CREDLENS_OFFLINE'),
-    allowHttp: bool(values['allow-http'], 'CREDLENS_ALLOW_HTTP'),
+    offline,
+    allowHttp,
     allowPrivateNetwork,
     ...(redisUrl ? { redisUrl } : {}),
     redisTimeoutMs: int(values['redis-timeout-ms'], 'CREDLENS_REDIS_TIMEOUT_MS', 50),

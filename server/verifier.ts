@@ -3,7 +3,7 @@
  * body by its media type, check the options, verify with the server's shared network seam under a
  * deadline, and count the outcome. The demo job board's server-side check calls the same route.
  */
-import { LIMITS, verify, verifyAll, type LocatedReport, type TrustList, type VerificationReport, type VerifyInput, type VerifyOptions } from '../lib/index.js';
+import { LIMITS, verify, verifyAll, type LocatedReport, type TrainingRegistry, type TrustList, type VerificationReport, type VerifyInput, type VerifyOptions } from '../lib/index.js';
 import type { FetchLike, NetworkPolicy, ResourceBundle } from '../lib/index.js';
 import { MemoryCache } from '../lib/basics.js';
 import { isPdfBytes } from '../node/input.js';
@@ -33,6 +33,8 @@ export interface VerifierSetup {
   offline: boolean;
   resources?: ResourceBundle;
   trustLists: readonly NamedTrustList[];
+  /** Training registries (`--registry`), consulted by every verification. */
+  trainingRegistries?: readonly TrainingRegistry[];
   deadlineMs: number;
   metrics?: ServerMetrics;
 }
@@ -176,6 +178,7 @@ export async function runVerification(input: VerifyInput, options: Pick<VerifyOp
     cache: new MemoryCache(),
     signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
     ...(setup.resources ? { resources: setup.resources } : {}),
+    ...(setup.trainingRegistries?.length ? { trainingRegistries: setup.trainingRegistries } : {}),
   };
   if (isPdfBytes(input)) {
     await setUpNodeQrDecoder();

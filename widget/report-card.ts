@@ -16,5 +16,6 @@ export function reportCard(lang: Lang, theme: string | undefined, credential: Cr
     .credential=${credential}
     .microcredential=${report?.microcredential}
     .trustTier=${trustTierOf(report)}
+    .registry=${report?.registry}
   ></credlens-credential-card></div>`;
 }

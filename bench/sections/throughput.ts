@@ -130,7 +130,7 @@ export async function measureThroughput(count: number, log: (line: string) => vo
   const [plain, cached] = runs as [ThroughputRun, ThroughputRun];
   const notes = [
     `The shared cache saves ${plain.requests - cached.requests} of ${plain.requests} network requests; at a 50 ms round trip (sequential) that is ${((plain.requests - cached.requests) * 0.05).toFixed(0)} s of waiting the figures above do not include.`,
-    `CPU: without the cache, ${(plain.totalMs / cached.totalMs).toFixed(2)}× the time with it (reading and parsing DID documents and status lists again). Either way a status list credential is verified once per process for the same bytes (lib/status/list-memo.ts), not once per credential.`,
+    `CPU: without the cache, ${(plain.totalMs / cached.totalMs).toFixed(2)}× the time with it (reading and parsing DID documents and status lists again). Either way a status list credential is verified once per process for the same bytes (lib/status/list-memo.ts), not once per credential; with the shared cache each status list and DID document is also parsed, hashed and decoded once per cached copy (lib/status/list-cache.ts, lib/io/parsed-once.ts).`,
   ];
   return { credentials: count, issuers: ISSUERS, latencyMs: 0, runs, notes };
 }

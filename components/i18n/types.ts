@@ -81,6 +81,33 @@ export interface Messages {
     enveloped: string;
     details: string;
   };
+  /** A training-registry finding: is the training listed, eligible for learning-account funding (components/registry-view.ts, docs/registries.md). */
+  registry: {
+    heading: string;
+    outcome: Record<'listed' | 'lapsed' | 'not-listed', string>;
+    registry: string;
+    code: string;
+    block: string;
+    level: string;
+    workload: string;
+    eligible: string;
+    yes: string;
+    no: string;
+    /** Used when the registry names no funding scheme. */
+    learningAccount: string;
+    registration: string;
+    period: string;
+    since: string;
+    until: string;
+    provider: string;
+    providerYes: string;
+    providerNo: string;
+    lapsedNote: string;
+    claimed: string;
+    notListedClaimed: string;
+    notListed: string;
+    information: string;
+  };
 }
 
 export type Lang = 'en' | 'de' | 'fr' | 'es' | 'it' | 'pl';

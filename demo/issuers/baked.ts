@@ -75,3 +75,9 @@ export function bakeSvgHosted(assertionUrl: string, label: string, colour?: stri
 export function bakeSvgCredential(credential: string, label: string, colour?: string): string {
   return medalSvg(label, colour, `\n  <openbadges:credential><![CDATA[${credential.replaceAll(']]>', ']]]]><![CDATA[>')}]]></openbadges:credential>`);
 }
+
+/** An SVG badge holding an Open Badges 3.0 VC-JWT in the `verify` attribute of openbadges:credential (OB 3.0 §5.3.2). */
+export function bakeSvgVerify(jws: string, label: string, colour?: string): string {
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) throw new Error('bakeSvgVerify expects a compact JWS');
+  return medalSvg(label, colour, `\n  <openbadges:credential verify="${jws}"></openbadges:credential>`);
+}

@@ -21,7 +21,8 @@ export interface DidKeyIssuer {
   /** The IETF token status list its SD-JWT VCs point to. */
   tokenStatus: DemoTokenStatusList;
   signJwt(payload: Record<string, unknown>, header: { typ: string } & Record<string, unknown>): Promise<string>;
-  signDataIntegrity(document: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `proof` adds to or overrides the proof options, e.g. `{ proofPurpose: 'authentication', challenge }` for a presentation. */
+  signDataIntegrity(document: Record<string, unknown>, proof?: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 const loader = createDocumentLoader(undefined);
@@ -45,17 +46,18 @@ export async function createDidKeyIssuer(kind: 'Ed25519' | 'P-256', statusListUr
     status: new DemoStatusList(statusListUrl, did, (payload) => signJwt(payload, { typ: 'vc+jwt' })),
     tokenStatus: new DemoTokenStatusList(tokenStatusListUrl, did, signJwt),
     signJwt,
-    signDataIntegrity: (document) => signDi(document, kind, kid, privateKey),
+    signDataIntegrity: (document, proof) => signDi(document, kind, kid, privateKey, proof),
   };
 }
 
-async function signDi(document: Record<string, unknown>, kind: 'Ed25519' | 'P-256', kid: string, key: CryptoKey): Promise<Record<string, unknown>> {
+async function signDi(document: Record<string, unknown>, kind: 'Ed25519' | 'P-256', kid: string, key: CryptoKey, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const proof: Record<string, unknown> = {
     type: 'DataIntegrityProof',
     cryptosuite: kind === 'Ed25519' ? 'eddsa-rdfc-2022' : 'ecdsa-rdfc-2019',
     created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     verificationMethod: kid,
     proofPurpose: 'assertionMethod',
+    ...extra,
   };
   const { proof: _unsigned, ...unsecured } = document;
   const options = { ...proof, '@context': unsecured['@context'] };

@@ -3,6 +3,7 @@ import { createDemoIssuer, type DemoIssuer } from '../issuer.js';
 import { createDidKeyIssuer, type DidKeyIssuer } from './did-key.js';
 import { createDemoOb2Issuer, type DemoOb2Issuer } from './ob2.js';
 import { createDemoSealer, type DemoSealer } from './seal.js';
+import { DemoStatusList } from './status-list.js';
 
 /**
  * Every identity of the local issuer, with keys made at start-up (never stored): the did:jwk
@@ -17,6 +18,13 @@ export interface DemoIssuers {
   p256: DidKeyIssuer;
   sealer: DemoSealer;
   ob2: DemoOb2Issuer;
+  /** The learner's wallet key (Ed25519 did:key): signs presentations. */
+  holder: DidKeyIssuer;
+  /**
+   * A status list at an address the Ed25519 issuer's credentials name, but signed by the P-256
+   * identity (another party): what the verdict rules call a foreign-signed list.
+   */
+  foreignStatus: DemoStatusList;
 }
 
 export interface Published {
@@ -25,13 +33,16 @@ export interface Published {
 }
 
 export async function createDemoIssuers(origin: string): Promise<DemoIssuers> {
+  const p256 = await createDidKeyIssuer('P-256', `${origin}/status/p256`, `${origin}/statuslists/p256`);
   return {
     origin,
     jose: await createDemoIssuer(origin),
     ed25519: await createDidKeyIssuer('Ed25519', `${origin}/status/ed25519`, `${origin}/statuslists/ed25519`),
-    p256: await createDidKeyIssuer('P-256', `${origin}/status/p256`, `${origin}/statuslists/p256`),
+    p256,
     sealer: await createDemoSealer(),
     ob2: createDemoOb2Issuer(origin),
+    holder: await createDidKeyIssuer('Ed25519', `${origin}/status/holder`, `${origin}/statuslists/holder`),
+    foreignStatus: new DemoStatusList(`${origin}/status/foreign`, p256.did, (payload) => p256.signJwt(payload, { typ: 'vc+jwt' })),
   };
 }
 
@@ -47,6 +58,7 @@ export async function publishedDocuments(issuers: DemoIssuers): Promise<Map<stri
     out.set(new URL(issuer.status.url).pathname, { type: 'application/vc+jwt', body: await issuer.status.credential() });
     out.set(new URL(issuer.tokenStatus.uri).pathname, { type: 'application/statuslist+jwt', body: await issuer.tokenStatus.token() });
   }
+  out.set(new URL(issuers.foreignStatus.url).pathname, { type: 'application/vc+jwt', body: await issuers.foreignStatus.credential() });
   for (const [path, document] of issuers.ob2.documents()) out.set(path, { type: 'application/ld+json', body: JSON.stringify(document, null, 2) });
   return out;
 }

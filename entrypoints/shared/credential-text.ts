@@ -10,7 +10,7 @@ function decodeSegment(segment: string): unknown {
   }
 }
 
-/** A JWT whose header names an algorithm and whose payload carries credential claims. */
+/** A JWT whose header names an algorithm and whose payload carries credential claims, or a presentation (`vp`, VP-JWT). */
 export function isCredentialJwt(token: string): boolean {
   const [h, p] = token.split('~')[0]!.split('.');
   const header = decodeSegment(h ?? '');
@@ -18,7 +18,7 @@ export function isCredentialJwt(token: string): boolean {
   if (typeof header !== 'object' || header === null || typeof (header as Record<string, unknown>).alg !== 'string') return false;
   if (typeof payload !== 'object' || payload === null) return false;
   const claims = payload as Record<string, unknown>;
-  return 'vc' in claims || 'vct' in claims || 'credentialSubject' in claims || '@context' in claims || '_sd' in claims;
+  return 'vc' in claims || 'vp' in claims || 'vct' in claims || 'credentialSubject' in claims || '@context' in claims || '_sd' in claims;
 }
 
 /** Pasted JSON that looks like a credential (W3C VC, Open Badges assertion, ELM). */

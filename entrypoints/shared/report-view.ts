@@ -62,6 +62,7 @@ export function renderReport(root: HTMLElement, stored: StoredReport, onReverify
     const card = document.createElement('credlens-credential-card') as CredlensCredentialCard;
     card.credential = report.credential;
     if (report.microcredential) card.microcredential = report.microcredential;
+    if (report.registry) card.registry = report.registry;
     const tier = trustTierOf(report);
     if (tier) card.setAttribute('trust-tier', tier);
     parts.push(card);

@@ -196,6 +196,20 @@ export function secp256k1RawToJwk(value: string, encoding: 'base58' | 'hex'): Js
  * EcdsaSecp256k1VerificationKey2019 (and the key-format members they use).
  */
 export function verificationMethodJwk(method: Record<string, unknown>): JsonWebKey {
+  // Methods of a DID document derived or read once (frozen, see lib/keys/did.ts and
+  // lib/io/parsed-once.ts) give the same frozen JWK every time, so later steps can key on it.
+  if (!Object.isFrozen(method)) return methodJwk(method);
+  let jwk = jwkOfFrozenMethod.get(method);
+  if (jwk === undefined) {
+    jwk = Object.freeze(methodJwk(method));
+    jwkOfFrozenMethod.set(method, jwk);
+  }
+  return jwk;
+}
+
+const jwkOfFrozenMethod = new WeakMap<Record<string, unknown>, JsonWebKey>();
+
+function methodJwk(method: Record<string, unknown>): JsonWebKey {
   const type = typeof method.type === 'string' ? method.type : '';
   if (isRecord(method.publicKeyJwk)) return publicJwk(method.publicKeyJwk);
   if (typeof method.publicKeyMultibase === 'string') {

@@ -168,6 +168,24 @@ const importedKeys = new Lru<string, Promise<ImportedKey>>(100);
  * (a superset of the RFC 7638 thumbprint members, so `use`, `key_ops` or `ext` still take effect).
  */
 function importedKey(jwk: JsonWebKey, alg: JwsAlgorithm): Promise<ImportedKey> {
+  // A resolved key is usually the same frozen object each time (did:jwk / did:key documents are
+  // derived once per process, DID documents once per cached copy): skip sorting and serialising
+  // its members then. Only frozen objects are trusted this way, as nobody can change them since.
+  const byObject = Object.isFrozen(jwk) ? keysByObject.get(jwk)?.get(alg) : undefined;
+  if (byObject) return byObject;
+  const pending = importedKeyByMembers(jwk, alg);
+  if (Object.isFrozen(jwk)) {
+    let forObject = keysByObject.get(jwk);
+    if (!forObject) keysByObject.set(jwk, (forObject = new Map()));
+    forObject.set(alg, pending);
+    pending.catch(() => forObject.delete(alg));
+  }
+  return pending;
+}
+
+const keysByObject = new WeakMap<JsonWebKey, Map<JwsAlgorithm, Promise<ImportedKey>>>();
+
+function importedKeyByMembers(jwk: JsonWebKey, alg: JwsAlgorithm): Promise<ImportedKey> {
   const members = Object.entries(jwk).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const id = `${alg}\n${JSON.stringify(members)}`;
   let pending = importedKeys.get(id);

@@ -1,20 +1,18 @@
 import { describeError } from '../errors.js';
-import { decodeJwsPart } from '../input/jws-parts.js';
-import { parseJsonBytes } from '../input/json.js';
 import { isRecord } from '../util/json.js';
-import { Lru } from '../memo/lru.js';
 import type { Step, VerifyContext } from '../pipeline/types.js';
 import { check, type Check, withDetails } from '../report.js';
-import { BitstringDecodeError, decodeEncodedList, readStatus } from './bitstring.js';
+import { BitstringDecodeError, readStatus } from './bitstring.js';
 import { statusEntries, type StatusEntry } from './entries.js';
+import { readList, type ReadList } from './list-cache.js';
 import { statusListVerified, verifyListOnce } from './list-memo.js';
 import { checkTokenStatus, type TokenStatusOptions } from './token-status-list.js';
-import { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
+import { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 
 export { statusEntries, type StatusEntry } from './entries.js';
 export { decodeEncodedList, readStatus } from './bitstring.js';
 export { clearStatusListMemo } from './list-memo.js';
-export { authorisedStatusSigner, statusOutcome, type ListAuthentication } from './outcome.js';
+export { authorisedStatusSigner, issuerDocumentAuthorises, listSigningKeys, statusOutcome, type ListAuthentication } from './outcome.js';
 export { checkTokenStatus, statusClaim, readTokenStatus, decodeStatusListBytes, type TokenStatusOptions, type StatusListKeyResolver } from './token-status-list.js';
 
 /** Bitstring Status List v1.0 §4 (and StatusList2021): a list is at least 16 KiB, for herd privacy. */
@@ -77,7 +75,7 @@ async function checkEntry(entry: StatusEntry, credential: Record<string, unknown
   }
 }
 
-type ListFetch = { ok: true; text: string; document: Record<string, unknown> } | { ok: false; check: Check };
+type ListFetch = { ok: true; list: ReadList; document: Record<string, unknown> } | { ok: false; check: Check };
 
 async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   let body: Uint8Array;
@@ -86,26 +84,14 @@ async function fetchList(url: string, ctx: VerifyContext): Promise<ListFetch> {
   } catch (error) {
     return { ok: false, check: check('status', 'STATUS_LIST_UNAVAILABLE', `The status list ${url} could not be read: ${describeError(error)}`, { list: url }) };
   }
-  const text = new TextDecoder().decode(body).trim();
-  let document: unknown;
-  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
-    const payload = decodeJwsPart(text.split('.')[1] ?? '');
-    document = isRecord(payload) && isRecord(payload.vc) ? payload.vc : payload;
-    // VC-JWT: the list's id may be given only as the token's jti (VC Data Model 1.1 §6.3.1).
-    if (isRecord(payload) && isRecord(document) && document.id === undefined && typeof payload.jti === 'string') document = { ...document, id: payload.jti };
-  } else {
-    try {
-      document = parseJsonBytes(body);
-    } catch {
-      document = undefined;
-    }
-  }
-  if (!isRecord(document)) return { ok: false, check: check('status', 'STATUS_LIST_MALFORMED', `The status list ${url} is neither a JSON credential nor a JWT`, { list: url }) };
-  return { ok: true, text, document };
+  // Parsed, hashed and decoded once per cached copy of the list (list-cache.ts), not per credential.
+  const list = readList(body);
+  if (!list.document) return { ok: false, check: check('status', 'STATUS_LIST_MALFORMED', `The status list ${url} is neither a JSON credential nor a JWT`, { list: url }) };
+  return { ok: true, list, document: list.document };
 }
 
-async function authenticateList(url: string, text: string, issuer: string | undefined, ctx: VerifyContext): Promise<ListAuthentication> {
-  const report = await verifyListOnce(url, text, ctx);
+async function authenticateList(url: string, list: ReadList, issuer: string | undefined, ctx: VerifyContext): Promise<ListAuthentication> {
+  const report = await verifyListOnce(url, list.text, ctx, list.digest);
   const signer = report.credential?.issuer?.id;
   if (!statusListVerified(report)) {
     const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.code);
@@ -116,14 +102,15 @@ async function authenticateList(url: string, text: string, issuer: string | unde
       details: { listVerdict: report.verdict, listProblems: failing, report },
     };
   }
-  if (!authorisedStatusSigner(issuer, signer, ctx)) {
-    return {
-      authenticated: false,
-      signer,
-      why: `it is signed by ${signer ?? 'an unnamed party'}, not by the credential's issuer ${issuer ?? '(unknown)'} nor by a status-list signer a trust list authorises for that issuer`,
-    };
-  }
-  return { authenticated: true, signer };
+  if (authorisedStatusSigner(issuer, signer, ctx)) return { authenticated: true, signer };
+  const keys = listSigningKeys(report);
+  const delegated = await issuerDocumentAuthorises(issuer, keys, ctx);
+  if (delegated) return { authenticated: true, signer, details: { listKey: delegated, listKeyAuthorisedBy: issuer } };
+  return {
+    authenticated: false,
+    signer,
+    why: `it is signed by ${signer ?? 'an unnamed party'}${keys.length > 0 ? ` (key ${keys.join(', ')})` : ''}, not by the credential's issuer ${issuer ?? '(unknown)'}, nor with a key the issuer's DID document lists under assertionMethod, nor by a status-list signer a trust list authorises for that issuer`,
+  };
 }
 
 function documentId(document: Record<string, unknown>): string | undefined {
@@ -150,7 +137,7 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   }
   let bits: Uint8Array;
   try {
-    bits = await decodeOnce(subject.encodedList);
+    bits = await fetched.list.bits(subject.encodedList);
   } catch (error) {
     const tooLarge = error instanceof BitstringDecodeError && error.reason === 'too-large';
     return check('status', tooLarge ? 'STATUS_LIST_TOO_LARGE' : 'STATUS_LIST_MALFORMED', `The status list ${entry.listUrl} could not be decoded: ${describeError(error)}`, base);
@@ -159,7 +146,7 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   if (value === undefined) {
     return check('status', 'STATUS_INDEX_OUT_OF_RANGE', `Position ${entry.index} lies outside the status list, which has ${Math.floor((bits.length * 8) / entry.size)} entries`, base);
   }
-  const auth = await authenticateList(entry.listUrl, fetched.text, issuer, ctx);
+  const auth = await authenticateList(entry.listUrl, fetched.list, issuer, ctx);
   const details = { ...base, value };
   const where = `status list ${entry.listUrl}, position ${entry.index}`;
   if (entry.purpose === 'revocation' || entry.purpose === 'suspension') {
@@ -174,19 +161,6 @@ async function checkBitstring(entry: Extract<StatusEntry, { index: number }>, is
   const hex = `0x${value.toString(16)}`;
   const message = messages.find((m) => typeof m.status === 'string' && Number.parseInt(m.status, 16) === value);
   return check('status', 'STATUS_MESSAGE', `Status "${entry.purpose}" is ${hex}${message && typeof message.message === 'string' ? `: ${message.message}` : ''}`, details);
-}
-
-/** Decoded lists by their encoded text: many credentials read one list. Callers only read the bits. */
-const decodedLists = new Lru<string, Promise<Uint8Array>>(20);
-
-function decodeOnce(encoded: string): Promise<Uint8Array> {
-  let pending = decodedLists.get(encoded);
-  if (pending === undefined) {
-    pending = decodeEncodedList(encoded);
-    decodedLists.set(encoded, pending);
-    pending.catch(() => decodedLists.delete(encoded));
-  }
-  return pending;
 }
 
 /** 1EdTech Revocation List (Open Badges 3.0 §9.x): an unsigned JSON list of revoked credential ids, served by the issuer. */

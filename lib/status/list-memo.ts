@@ -1,4 +1,5 @@
 import { Lru } from '../memo/lru.js';
+import { sha256Hex } from './list-cache.js';
 import type { VerifyContext } from '../pipeline/types.js';
 import type { VerificationReport } from '../report.js';
 
@@ -7,7 +8,7 @@ import type { VerificationReport } from '../report.js';
  * list verify the list once. The key is the list's URL, the SHA-256 of the bytes read, and what
  * else changes the nested verdict: the verification instant (to the minute, so the list's own
  * validity period is re-checked as time passes), the clock skew, the profile, the trust lists and
- * the EBSI base. Only lists that verified are kept: a failure may come from the network (an issuer
+ * the EBSI base (the SHA-256 comes from `list-cache.ts`, once per cached copy). Only lists that verified are kept: a failure may come from the network (an issuer
  * DID document that could not be read) and must not outlive it.
  */
 const verified = new Lru<string, Promise<VerificationReport>>(100);
@@ -20,8 +21,8 @@ export function statusListVerified(report: VerificationReport): boolean {
 }
 
 /** The nested verification of a status list, shared with every earlier one of the same bytes in the same conditions. */
-export async function verifyListOnce(url: string, text: string, ctx: VerifyContext): Promise<VerificationReport> {
-  const key = `${url}\n${await sha256Hex(text)}\n${memoConditions(ctx)}`;
+export async function verifyListOnce(url: string, text: string, ctx: VerifyContext, digest: () => Promise<string> = () => sha256Hex(text)): Promise<VerificationReport> {
+  const key = `${url}\n${await digest()}\n${memoConditions(ctx)}`;
   const shared = verified.get(key);
   if (shared !== undefined) {
     const report = await shared;
@@ -46,11 +47,4 @@ function memoConditions(ctx: VerifyContext): string {
     trustListIds.set(ctx.trustLists, trust);
   }
   return [Math.floor(ctx.now.getTime() / NOW_BUCKET_MS), ctx.clockSkewSeconds, ctx.profile ?? '', trust, ctx.ebsiApiBase].join('\n');
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }

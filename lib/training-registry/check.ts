@@ -1,6 +1,7 @@
 import { check, type Check, type CredentialSummary, type MicrocredentialProfile } from '../report.js';
 import { registryClaimsOf } from './claims.js';
 import { matchRegistries } from './match.js';
+import { indexOf } from './registry-index.js';
 import type { RegistryFinding, TrainingRegistry } from './types.js';
 
 export interface RegistryCheckInput {
@@ -21,7 +22,7 @@ export function registryCheck(input: RegistryCheckInput): { check: Check; findin
   if (input.registries.length === 0) {
     return { check: check('registry', 'REGISTRY_NONE', 'No training registry is configured; add one to see whether this training is listed as eligible for funding') };
   }
-  const names = input.registries.flatMap((r) => [r.id, r.name, ...new Set(r.entries.slice(0, 50).map((e) => e.scheme ?? ''))]).filter((n) => n.length >= 2);
+  const names = input.registries.flatMap((r) => [r.id, r.name, ...indexOf(r).schemes]).filter((n) => n.length >= 2);
   const claims = registryClaimsOf(input.document, input.credential, input.microcredential, names);
   const finding = matchRegistries(claims, input.registries);
   const details = { finding };

@@ -2,7 +2,8 @@
 export type { TrainingRegistry, RegistryEntry, RegistryProvider, RegistryBlock, RegistryFinding } from './types.js';
 export { TRAINING_REGISTRY_FORMAT } from './types.js';
 export { parseTrainingRegistry, TrainingRegistryError } from './parse.js';
-export { RegistryIndex, indexOf } from './registry-index.js';
+export { RegistryIndex, indexOf, attachIndex, type RegistryLookup, type IndexedListing } from './registry-index.js';
+export { writeIndexedRegistry, openIndexedRegistry, readIndexHeader, REGISTRY_INDEX_FORMAT, type IndexHeader, type IndexedRegistryFiles } from './file-index.js';
 export { registryClaimsOf, type RegistryClaims } from './claims.js';
 export { matchRegistries } from './match.js';
 export { codeKey, sameLegalIdentifier } from './codes.js';

@@ -47,7 +47,8 @@ export function parseTrainingRegistry(value: unknown, where = 'registry'): Train
   return registry;
 }
 
-function parseEntry(value: unknown, where: string): RegistryEntry {
+/** One entry of the format, checked as strictly as a whole registry (a file index reads entries one at a time). */
+export function parseEntry(value: unknown, where: string): RegistryEntry {
   if (!isRecord(value)) fail(where, 'must be an object');
   const entry: RegistryEntry = {
     code: text(value.code, `${where}.code`, true) as string,

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { importElmQualifications, importFranceCompetences, importMonCompteFormation, parseTrainingRegistry } from '../../lib/training-registry/index.js';
 import type { TrainingRegistry } from '../../lib/training-registry/types.js';
 
-const dir = new URL('../vectors/registries/', import.meta.url);
-const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
+// Paths, not URLs: happy-dom's URL (component tests) is not Node's, which readFileSync requires.
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'vectors', 'registries');
+const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
 
 /** The sample registries of test/vectors/registries, imported by the importers the CLI uses. */
 export function sampleRegistries(): { rncp: TrainingRegistry; mcf: TrainingRegistry; elm: TrainingRegistry; own: TrainingRegistry } {

@@ -16,6 +16,7 @@ export const PINNED_CONTEXTS: Readonly<Record<string, Loader>> = {
   'https://www.w3.org/ns/credentials/examples/v2': () => import('./files/credentials-examples-v2.json', { with: { type: 'json' } }),
   'https://www.w3.org/ns/credentials/status/v1': () => import('./files/credentials-status-v1.json', { with: { type: 'json' } }),
   'https://w3id.org/vc/status-list/2021/v1': () => import('./files/status-list-2021-v1.json', { with: { type: 'json' } }),
+  'https://w3id.org/vc-revocation-list-2020/v1': () => import('./files/revocation-list-2020-v1.json', { with: { type: 'json' } }),
   'https://w3id.org/security/data-integrity/v1': () => import('./files/data-integrity-v1.json', { with: { type: 'json' } }),
   'https://w3id.org/security/data-integrity/v2': () => import('./files/data-integrity-v2.json', { with: { type: 'json' } }),
   'https://w3id.org/security/multikey/v1': () => import('./files/multikey-v1.json', { with: { type: 'json' } }),

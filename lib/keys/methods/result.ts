@@ -1,6 +1,7 @@
 import type { DIDDocument, DIDResolutionResult } from 'did-resolver';
 import { IoError, describeError } from '../../errors.js';
-import { parseJsonBytes } from '../../input/json.js';
+import { parseJsonBytes, parseJsonText } from '../../input/json.js';
+import { parsedOnce } from '../../io/parsed-once.js';
 import { isRecord } from '../../util/json.js';
 import type { VerifyContext } from '../../pipeline/types.js';
 import type { GetOptions } from '../../io/types.js';
@@ -26,16 +27,29 @@ export function ioFailure(error: unknown, what: string): DIDResolutionResult {
   return failed('invalidDidDocument', `${what}: ${describeError(error)}`);
 }
 
-/** A DID document read from the bundle (by DID) or fetched from `url`, checked to be about `did`. */
+/**
+ * A DID document read from the bundle (by DID) or fetched from `url`, checked to be about `did`.
+ * The checked result is made once per cached copy of the document (`parsedOnce`): a batch of
+ * credentials from one issuer reads and parses its DID document once, not once per credential.
+ */
 export async function fetchDidDocument(did: string, url: string, ctx: Pick<VerifyContext, 'io'>, options: GetOptions): Promise<DIDResolutionResult> {
-  let value: unknown;
   try {
     const bundled = await ctx.io.fromBundle(did);
-    value = bundled ? parseJsonBytes(bundled) : (await ctx.io.getJson(url, options)).value;
+    if (bundled) return parsedOnce(bundled, `did-document ${did}`, (bytes) => checkDocument(did, parseJsonBytes(bytes)));
+    const response = await ctx.io.get(url, { accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1', ...options });
+    return parsedOnce(response.body, `did-document ${did}`, (bytes) => checkDocument(did, jsonOfResponse(url, bytes)));
   } catch (error) {
     return ioFailure(error, `The DID document of ${did} could not be read`);
   }
-  return checkDocument(did, value);
+}
+
+/** As `Io.getJson` reads a body: UTF-8 JSON, else `IO_BAD_CONTENT`. */
+function jsonOfResponse(url: string, bytes: Uint8Array): unknown {
+  try {
+    return parseJsonText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (cause) {
+    throw new IoError('IO_BAD_CONTENT', url, `${url} did not return valid JSON`, { cause });
+  }
 }
 
 /** Accepts a DID document, or a DID resolution result wrapping one, if its `id` is the DID. */

@@ -1,7 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verify } from '../../../lib/index.js';
-import { memoryBundle } from '../../../lib/io/index.js';
 import type { FetchLike } from '../../../lib/io/types.js';
 import type { Check, VerificationReport } from '../../../lib/report.js';
 import { clearStatusListMemo } from '../../../lib/status/index.js';
@@ -23,23 +22,8 @@ const AT = new Date('2026-06-01T00:00:00Z');
 const INDEX = 7;
 const online = (fetch: FetchLike, extra: Record<string, unknown> = {}) => ({ fetch, at: AT, network: { resolveHost: async () => ['93.184.215.14'] }, ...extra });
 
-/** RevocationList2020's context is not shipped (it is published by no maintained package); a caller provides it as a resource, as this test does. */
+/** RevocationList2020's context is shipped, pinned (lib/io/contexts): no resource bundle is needed to read such a credential. */
 const RL2020_CONTEXT_URL = 'https://w3id.org/vc-revocation-list-2020/v1';
-const RL2020_CONTEXT = {
-  '@context': {
-    '@protected': true,
-    RevocationList2020Credential: { '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020Credential' },
-    RevocationList2020: { '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020', '@context': { '@protected': true, encodedList: 'https://w3id.org/vc-revocation-list-2020#encodedList' } },
-    RevocationList2020Status: {
-      '@id': 'https://w3id.org/vc-revocation-list-2020#RevocationList2020Status',
-      '@context': {
-        '@protected': true,
-        revocationListCredential: { '@id': 'https://w3id.org/vc-revocation-list-2020#revocationListCredential', '@type': '@id' },
-        revocationListIndex: 'https://w3id.org/vc-revocation-list-2020#revocationListIndex',
-      },
-    },
-  },
-};
 
 type Mechanism = 'BitstringStatusList' | 'StatusList2021' | 'RevocationList2020';
 
@@ -111,8 +95,7 @@ function statusOf(report: VerificationReport): Check {
 
 async function run(mechanism: Mechanism, credential: Record<string, unknown>, served: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<VerificationReport> {
   clearStatusListMemo();
-  const resources = mechanism === 'RevocationList2020' ? { resources: memoryBundle({ [RL2020_CONTEXT_URL]: RL2020_CONTEXT }) } : {};
-  return verify(credential, online(jsonServer(served), { ...resources, ...extra }));
+  return verify(credential, online(jsonServer(served), extra));
 }
 
 describe.each(['BitstringStatusList', 'StatusList2021', 'RevocationList2020'] as const)('the revocation rule for %s', (mechanism) => {
@@ -260,6 +243,57 @@ describe('the revocation rule for 1EdTech revocation lists (unsigned, served whe
     const issuer = newKey();
     const vc = await credential(issuer);
     const report = await verify(vc, online(jsonServer({ [url]: list(issuer.did, [vc.id as string], `${url}/other`) })));
+    expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
+  });
+});
+
+describe('a status list signed with a key the issuer\'s DID document authorises', () => {
+  const url = 'https://status.example/delegated/1';
+  const DID = 'did:web:university.example';
+  const DID_URL = 'https://university.example/.well-known/did.json';
+
+  /** A did:web issuer whose document lists its own key, and optionally a status service's did:key key, under assertionMethod. */
+  function webIssuer(authorise: TestIssuer | undefined): { issuer: TestIssuer; document: Record<string, unknown> } {
+    const key = newIssuer();
+    const issuer: TestIssuer = { ...key, did: DID, method: `${DID}#key-1` };
+    const multibase = key.method.split('#')[1] as string;
+    const document = {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: DID,
+      verificationMethod: [{ id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: multibase }],
+      assertionMethod: ['#key-1', ...(authorise ? [authorise.method] : [])],
+    };
+    return { issuer, document };
+  }
+
+  it('counts as the issuer\'s: "not revoked" is relied on (verified), and the check names the key', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(service);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const trust = [{ name: 'My issuers', issuers: [{ id: DID }] }];
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: document }, { trust });
+    expect(statusOf(report).code, JSON.stringify(report.checks)).toBe('STATUS_ACTIVE');
+    expect(statusOf(report).details?.listAuthenticated).toBe(true);
+    expect(statusOf(report).details?.listKey).toBe(service.method);
+    expect(report.verdict).toBe('verified');
+  });
+
+  it('a key the issuer\'s DID document does not list is not the issuer\'s: "not revoked" stays a warning', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(undefined);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: document });
+    expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
+    expect(statusOf(report).message).toContain(`key ${service.method}`);
+    expect(report.verdict).toBe('warning');
+  });
+
+  it('a key the document lists only for authentication (not assertionMethod) does not authorise the list', async () => {
+    const service = newIssuer();
+    const { issuer, document } = webIssuer(undefined);
+    const credential = await credentialNaming('BitstringStatusList', url, issuer);
+    const served = { ...document, authentication: [service.method] };
+    const report = await run('BitstringStatusList', credential, { [url]: await listCredential('BitstringStatusList', url, { signer: service }), [DID_URL]: served });
     expect(statusOf(report).code).toBe('STATUS_LIST_UNVERIFIED');
   });
 });
