@@ -95,16 +95,25 @@ export function* scanCandidates(
 ): Generator<Candidate | undefined> {
   const pageHost = safeHost(pageUrl);
   const worthParsing = prefilter?.(root.ownerDocument.baseURI ?? pageUrl);
+  const leaves = leavesSite(root.ownerDocument, site, pageHost);
+  // Whether a link in `root` may lead off the site to no platform: only such a link can be a
+  // discovery candidate, so without one the context search below has nothing to find.
+  let offSite = false;
   const elements = root.querySelectorAll('a[href], img, canvas, pre, code, textarea');
   for (let i = -1; i < elements.length; i++) {
     if (i % PROGRESS_EVERY === PROGRESS_EVERY - 1) yield undefined;
     const element = i < 0 ? root : (elements[i] as Element);
     const tag = element.localName;
     if (tag === 'a') {
-      if (worthParsing && !worthParsing(element.getAttribute('href') ?? '')) continue;
-      const href = (element as HTMLAnchorElement).href || element.getAttribute('href') || '';
+      const raw = element.getAttribute('href') ?? '';
+      if (worthParsing && !worthParsing(raw)) {
+        offSite ||= leaves(raw);
+        continue;
+      }
+      const href = (element as HTMLAnchorElement).href || raw;
       const url = recognise(unwrapRedirect(href, site, pageHost));
       if (url) yield { kind: 'link', element, url };
+      else offSite ||= leaves(raw);
     } else if (tag === 'img') {
       const img = element as HTMLImageElement;
       const src = img.currentSrc || img.src;
@@ -132,7 +141,7 @@ export function* scanCandidates(
     }
   }
   const contextLinks = new Set<Element>();
-  const meaning = yield* scanContexts(root, site, recognise, pageUrl, pageHost, contextLinks);
+  const meaning = offSite ? yield* scanContexts(root, site, recognise, pageUrl, pageHost, contextLinks) : false;
   // The meaning-based fallback finds "Show credential" buttons and section headings by their text in
   // the text-node walk below (it visits every text node anyway): no second pass over a big page.
   yield* scanTextNodes(root, meaning ? { site, recognise, pageHost, seen: contextLinks } : undefined);
@@ -149,21 +158,42 @@ function safeQueryAll(root: Element | Document, css: string): Element[] {
   }
 }
 
+/**
+ * A cheap test on a link's raw `href`: `false` only when the link certainly stays on the page's host
+ * (a relative link, no `<base>` elsewhere, none of the site's redirectors), so it is no candidate.
+ */
+export function leavesSite(doc: Document, site: SiteProfile, pageHost: string): (rawHref: string) => boolean {
+  if (safeHost(doc.baseURI) !== pageHost) return () => true;
+  const redirectors = (site.redirects ?? []).map((r) => r.path);
+  return (raw) => {
+    const href = raw.trimStart();
+    const c = href.charCodeAt(0);
+    // Protocol-relative: "//", or a backslash in place of either slash (browsers read it the same);
+    // "h"/"H": http(s) (no other scheme is https).
+    const second = href.charCodeAt(1);
+    if ((c === 47 && (second === 47 || second === 92)) || c === 92 || c === 104 || c === 72) return true;
+    return redirectors.some((path) => href.startsWith(path));
+  };
+}
+
 /** The site's structural credential contexts touching `root`: around it or inside it. */
 function structuralContexts(root: Element, site: SiteProfile, pageUrl: string): Element[] {
-  const found: Element[] = [];
-  for (const { css, path } of site.contexts ?? []) {
-    if (path && !path.test(pathOf(pageUrl))) continue;
-    let around: Element | null = null;
-    try {
-      around = root.closest(css);
-    } catch {
-      continue;
-    }
-    if (around) return [root];
-    found.push(...safeQueryAll(root, css));
+  const selectors = (site.contexts ?? []).filter(({ path }) => !path || path.test(pathOf(pageUrl))).map(({ css }) => css);
+  if (selectors.length === 0) return [];
+  // All selectors in one list: one walk over a big page instead of one per selector.
+  const combined = selectors.join(', ');
+  try {
+    return root.closest(combined) ? [root] : [...root.querySelectorAll(combined)];
+  } catch {
+    // One selector this browser cannot parse (e.g. `:has()`) spoils the list: each on its own then.
+    return selectors.flatMap((css) => {
+      try {
+        return root.closest(css) ? [root] : [...root.querySelectorAll(css)];
+      } catch {
+        return [];
+      }
+    });
   }
-  return found;
 }
 
 /** A page that should show credentials (a profile, a CV) by the site's `profilePages`. */

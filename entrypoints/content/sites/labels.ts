@@ -105,6 +105,20 @@ const MAX_LABEL = Math.max(...[...BUTTONS, ...HEADINGS].map((l) => l.length)) + 
 /** The first four characters (lower case) of every label: a cheap sieve for every text node of a page. */
 const PREFIX = 4;
 const PREFIXES = new Set([...BUTTONS, ...HEADINGS].map((l) => l.slice(0, PREFIX)));
+/**
+ * The first two characters of every label as a table over ASCII pairs (lower case): most text nodes
+ * of a page are refused by one array read, without making a string.
+ */
+const ASCII_PAIRS = new Uint8Array(128 * 128);
+/** Labels starting with a character beyond ASCII (rare): those texts go on to the prefix test. */
+let nonAsciiStart = false;
+for (const label of [...BUTTONS, ...HEADINGS]) {
+  const a = label.charCodeAt(0);
+  const b = label.charCodeAt(1);
+  if (a < 128 && b < 128) ASCII_PAIRS[a * 128 + b] = 1;
+  else nonAsciiStart = true;
+}
+const lowerAscii = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 const SHORTEST = Math.min(...[...BUTTONS, ...HEADINGS].map((l) => l.length));
 const BUTTON_PREFIXES = [...BUTTONS].flatMap((b) => [`${b} `, `${b},`]);
 
@@ -116,6 +130,13 @@ export function mayBeLabel(text: string): boolean {
   if (text.length < SHORTEST || text.length > MAX_LABEL * 2) return false;
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  if (a < 128 && b < 128) {
+    if (ASCII_PAIRS[lowerAscii(a) * 128 + lowerAscii(b)] === 0) return false;
+  } else if (!nonAsciiStart && a >= 128) {
+    return false;
+  }
   return PREFIXES.has(text.slice(i, i + PREFIX).toLowerCase());
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { credentialContextsVia, scanCandidates } from '../../../entrypoints/content/detect.js';
+import { credentialContextsVia, leavesSite, scanCandidates } from '../../../entrypoints/content/detect.js';
 import { GENERIC_SITE, SITES, siteFor } from '../../../entrypoints/content/sites/index.js';
 import { CONTENT_SCRIPT_MATCHES, CREDENTIAL_PLATFORM_HOSTS } from '../../../entrypoints/content/sites/matches.js';
 import { credentialLinkPrefilter, recogniseLink, SOURCES } from '../../../lib/sources/index.js';
@@ -73,5 +73,36 @@ describe('supported sites', () => {
     expect(siteFor('https://jobs.example.org/42')).toBe(GENERIC_SITE);
     expect(siteFor('not a url')).toBe(GENERIC_SITE);
     expect(siteFor('https://evil-linkedin.com/in/x').id).toBe('generic');
+  });
+});
+
+describe('links that may leave the site decide whether contexts are searched', () => {
+  const url = 'https://www.linkedin.com/in/anna-kowalska-example/';
+  const section = (link: string, head = '') =>
+    `<html><head>${head}</head><body><main><section><h2>Licenses &amp; certifications</h2><ul><li><a href="${link}">Show credential</a></li></ul></section></main></body></html>`;
+
+  it('an off-site link in a certifications section is a candidate, however it is written', () => {
+    for (const link of ['https://certs.example.edu/c/1', 'HTTPS://certs.example.edu/c/1', '//certs.example.edu/c/1', '  https://certs.example.edu/c/1', '\\\\certs.example.edu/c/1', '/\\certs.example.edu/c/1']) {
+      expect(countOn(section(link), url, credentialLinkPrefilter).candidate, link).toBe(1);
+    }
+  });
+
+  it('a relative link may leave the site when the page names another base', () => {
+    // Asked of leavesSite itself: happy-dom's a.href ignores <base> (Chromium's does not).
+    const win = new Window({ url });
+    win.document.write('<html><head><base href="https://certs.example.edu/"></head><body></body></html>');
+    expect(leavesSite(win.document as unknown as Document, siteFor(url), 'www.linkedin.com')('/c/1')).toBe(true);
+    const plain = new Window({ url });
+    plain.document.write('<html><body></body></html>');
+    const leaves = leavesSite(plain.document as unknown as Document, siteFor(url), 'www.linkedin.com');
+    expect(leaves('/c/1')).toBe(false);
+    expect(leaves('/redir/redirect?url=https%3A%2F%2Fcerts.example.edu%2Fc%2F1')).toBe(true);
+  });
+
+  it('links that stay on the site find nothing, with or without the prefilter', () => {
+    for (const link of ['/in/someone-else/', 'details/certifications/', '#top']) {
+      expect(countOn(section(link), url).candidate, link).toBe(0);
+      expect(countOn(section(link), url, credentialLinkPrefilter).candidate, link).toBe(0);
+    }
   });
 });

@@ -84,17 +84,19 @@ describe('Credlens registry format', () => {
     expect(validate(value)).toBe(true);
     expect(parseTrainingRegistry(value).entries[0]?.code).toBe('QF-EX-0001');
   });
-  const broken: Array<[string, (r: Record<string, any>) => void, RegExp]> = [
+  /** The sample as a test edits it: one entry, with a level and providers. */
+  type Sample = { format: string; country: string; entries: Array<Record<string, unknown> & { level: { eqf: number } }> };
+  const broken: Array<[string, (r: Sample) => void, RegExp]> = [
     ['a wrong format tag', (r) => (r.format = 'something/2'), /registry\.format must be "credlens-training-registry\/1"/],
-    ['an entry without eligible', (r) => delete r.entries[0].eligible, /entries\[0\]\.eligible must be true or false/],
-    ['an EQF level of 9', (r) => (r.entries[0].level.eqf = 9), /entries\[0\]\.level\.eqf must be an EQF level/],
-    ['a date that is not ISO 8601', (r) => (r.entries[0].registeredUntil = '31/12/2029'), /registeredUntil must be an ISO 8601 date/],
-    ['a provider with neither name nor identifier', (r) => (r.entries[0].providers = [{}]), /providers\[0\] needs a legalIdentifier or a name/],
+    ['an entry without eligible', (r) => delete r.entries[0]!.eligible, /entries\[0\]\.eligible must be true or false/],
+    ['an EQF level of 9', (r) => (r.entries[0]!.level.eqf = 9), /entries\[0\]\.level\.eqf must be an EQF level/],
+    ['a date that is not ISO 8601', (r) => (r.entries[0]!.registeredUntil = '31/12/2029'), /registeredUntil must be an ISO 8601 date/],
+    ['a provider with neither name nor identifier', (r) => (r.entries[0]!.providers = [{}]), /providers\[0\] needs a legalIdentifier or a name/],
     ['a lower-case country', (r) => (r.country = 'nl'), /country must be an ISO 3166-1 alpha-2 code/],
   ];
   for (const [what, breakIt, message] of broken) {
     it(`rejects ${what}, naming where, and so does the JSON Schema`, () => {
-      const value = JSON.parse(sampleText('credlens-registry.json'));
+      const value = JSON.parse(sampleText('credlens-registry.json')) as Sample;
       breakIt(value);
       expect(() => parseTrainingRegistry(value)).toThrow(TrainingRegistryError);
       expect(() => parseTrainingRegistry(value)).toThrow(message);
