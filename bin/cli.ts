@@ -9,6 +9,7 @@ import { verify, type VerifyOptions } from '../lib/verify.js';
 import { formatReport, safeText } from './format-report.js';
 import { pinnedFetch, resolveHost } from '../node/fetch.js';
 import { directoryBundle, InputReadError as CliInputError, isPdfBytes, readInputBytes } from '../node/input.js';
+import { packageVersion } from '../node/package-version.js';
 import { setUpNodeQrDecoder } from '../node/qr.js';
 import { formatLocatedReports, worstVerdict } from './pdf-cli.js';
 
@@ -94,18 +95,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-/** The version in package.json: one folder up from bin/cli.ts, three from the built dist/npm/cli/cli.js. */
-async function packageVersion(): Promise<string> {
-  for (const path of ['../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'credlens' && pkg.version) return pkg.version;
-    } catch {
-      // not this folder
-    }
-  }
-  return 'unknown';
-}
 
 async function verifyCommand(argv: string[], io: Io): Promise<number> {
   let parsed;

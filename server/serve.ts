@@ -9,6 +9,7 @@ import { parseJsonText } from '../lib/basics.js';
 import { parseTrustList } from '../lib/index.js';
 import { InputReadError, directoryBundle } from '../node/input.js';
 import { pinnedFetch, resolveHost } from '../node/fetch.js';
+import { packageVersion } from '../node/package-version.js';
 import { buildServer, type CredlensServer, type ServerConfig } from './app.js';
 import { DEFAULT_BODY_LIMIT, type NamedTrustList } from './verifier.js';
 
@@ -85,7 +86,7 @@ export async function serveSettings(argv: string[], env: NodeJS.ProcessEnv = pro
   };
   const list = (flag: string[] | undefined, name: string) => flag ?? (env[name] ? env[name]!.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
-  const version = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const version = await packageVersion();
   const trustFiles = list(values.trust, 'CREDLENS_TRUST');
   const trustLists: NamedTrustList[] = await Promise.all(trustFiles.map(loadNamedTrustList));
   const resourcesDir = values.resources ?? env.CREDLENS_RESOURCES;

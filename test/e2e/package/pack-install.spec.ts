@@ -3,7 +3,7 @@
 // and `credlens/node` from an ES module, the same from TypeScript checked against the shipped .d.ts,
 // and the CDN widget served from the installed package to Chromium by another origin and path.
 import { expect, test } from '@playwright/test';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -76,6 +76,37 @@ test('npx credlens verify runs the built CLI (no TypeScript at run time)', async
   expect(bad.stdout).toContain('PROOF_INVALID_SIGNATURE');
   // tsx is not installed beside the package: the command cannot have compiled TypeScript
   expect((await inProject('node', ['-e', "import('tsx').then(() => process.exit(1), () => process.exit(0))"])).code).toBe(0);
+});
+
+test('npx credlens serve starts from the installed package and verifies over HTTP', async () => {
+  const port = await new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  delete env.CREDLENS_FROM_SOURCE;
+  const child = spawn('npx', ['--no-install', 'credlens', 'serve', '--port', String(port), '--offline', '--log-level', 'warn'], { cwd: installed.project, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let health: { status?: string; version?: string } | undefined;
+    for (let i = 0; i < 150 && !health && child.exitCode === null; i++) {
+      health = await fetch(`${base}/healthz`).then((r) => r.json() as Promise<{ status: string; version: string }>, () => undefined);
+      if (!health) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(health, stderr).toMatchObject({ status: 'ok', version: (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version });
+    const response = await fetch(`${base}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/jwt' }, body: readFileSync(join(installed.project, 'tampered.jwt'), 'utf8').trim() });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { verdict: string; checks: { code: string }[] };
+    expect(report.verdict).toBe('invalid');
+    expect(report.checks.map((c) => c.code)).toContain('PROOF_INVALID_SIGNATURE');
+  } finally {
+    child.kill('SIGTERM');
+  }
 });
 
 test('an ES module imports credlens and credlens/node', async () => {
