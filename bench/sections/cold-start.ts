@@ -125,14 +125,14 @@ async function measureWidget(token: string, credential: Record<string, unknown>,
   try {
     const one = async (text: string): Promise<{ ms: number; state: string }> => {
       const page = await browser.newPage();
-      await page.route('http://board.test/**', async (route) => {
+      await page.route('https://board.test/**', async (route) => {
         const path = new URL(route.request().url()).pathname;
         if (path === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><script type="module" src="/w/credlens-verifier.js"></script></head><body></body></html>' });
         const file = join(widgetDir, path.slice('/w/'.length));
         if (!path.startsWith('/w/') || !file.startsWith(widgetDir) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
         return route.fulfill({ contentType: file.endsWith('.js') ? 'text/javascript' : 'application/json', body: readFileSync(file) });
       });
-      await page.goto('http://board.test/');
+      await page.goto('https://board.test/');
       await page.waitForFunction(() => customElements.get('credlens-verifier') !== undefined);
       const out = await page.evaluate(
         (credentialText) =>
