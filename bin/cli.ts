@@ -10,7 +10,6 @@ import { formatReport, safeText } from './format-report.js';
 import { pinnedFetch, resolveHost } from '../node/fetch.js';
 import { directoryBundle, InputReadError as CliInputError, isPdfBytes, readInputBytes } from '../node/input.js';
 import { packageVersion } from '../node/package-version.js';
-import { setUpNodeQrDecoder } from '../node/qr.js';
 import { formatLocatedReports, worstVerdict } from './pdf-cli.js';
 
 const USAGE = `Usage:
@@ -187,6 +186,8 @@ async function verifyCommand(argv: string[], io: Io): Promise<number> {
   const isUrl = /^https?:\/\//i.test(source);
   const input = isUrl ? source : await readInputBytes(source, Math.max(LIMITS.maxImageBytes, LIMITS.maxCredentialBytes));
   if (isPdfBytes(input)) {
+    // The QR decoder (zxing's WebAssembly) loads only for a PDF: a credential file never needs it.
+    const { setUpNodeQrDecoder } = await import('../node/qr.js');
     await setUpNodeQrDecoder();
     const results = await verifyAll(input, options);
     io.out(values.json ? JSON.stringify(results, null, 2) : formatLocatedReports(results, { color: io.color, source }));

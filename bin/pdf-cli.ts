@@ -1,4 +1,5 @@
-import { worstVerdict as worstOf, type LocatedReport, type VerificationReport } from '../lib/index.js';
+import type { LocatedReport, VerificationReport } from '../lib/index.js';
+import { worstVerdict as worstOf } from '../lib/report.js';
 import { formatReport, safeText } from './format-report.js';
 
 /** `credlens verify cv.pdf`: every credential in a PDF, each with where it was found. */

@@ -2,7 +2,7 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent as UndiciAgent, fetch as UndiciFetch } from 'undici';
 import { isNonPublicAddress } from '../lib/basics.js';
 import type { FetchLike, VerifyOptions } from '../lib/index.js';
 
@@ -26,8 +26,18 @@ export interface PinnedFetchOptions {
  * slip through. Here the address that is checked is the address that is used.
  */
 export function pinnedFetch(options: PinnedFetchOptions = {}): FetchLike {
+  // undici (about a hundred modules) loads with the first request: an offline run never pays for it.
+  let client: Promise<{ agent: UndiciAgent; fetch: typeof UndiciFetch }> | undefined;
+  const connect = () => (client ??= import('undici').then(({ Agent, fetch }) => ({ agent: pinnedAgent(Agent, options), fetch })));
+  return async (url, init) => {
+    const { agent, fetch } = await connect();
+    return fetch(url, { ...(init as Record<string, unknown>), dispatcher: agent } as Parameters<typeof UndiciFetch>[1]) as unknown as Promise<Response>;
+  };
+}
+
+function pinnedAgent(Agent: typeof UndiciAgent, options: PinnedFetchOptions): UndiciAgent {
   const resolveAll = options.resolve ?? resolveHost;
-  const agent = new Agent({
+  return new Agent({
     connect: {
       lookup(hostname, lookupOptions, callback) {
         const done = callback as (error: Error | null, address: string | LookupAddress[], family?: number) => void;
@@ -47,7 +57,6 @@ export function pinnedFetch(options: PinnedFetchOptions = {}): FetchLike {
       },
     },
   });
-  return (url, init) => undiciFetch(url, { ...(init as Record<string, unknown>), dispatcher: agent } as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>;
 }
 
 /**

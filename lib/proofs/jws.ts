@@ -1,7 +1,10 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Result } from '../util/result.js';
 import { base64urlnopad } from '@scure/base';
-import { compactVerify, errors, importJWK } from 'jose';
+// jose by subpath: its index loads all of its ~180 modules, which every cold CLI start would pay for.
+import { compactVerify } from 'jose/jws/compact/verify';
+import * as errors from 'jose/errors';
+import { importJWK } from 'jose/key/import';
 import { decodeJwsPart } from '../input/jws-parts.js';
 import { isRecord } from '../util/json.js';
 import { Lru } from '../memo/lru.js';

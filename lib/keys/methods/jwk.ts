@@ -1,5 +1,5 @@
 import type { DIDDocument, DIDResolutionResult, ParsedDID, VerificationMethod } from 'did-resolver';
-import { base64url } from 'jose';
+import * as base64url from 'jose/base64url';
 import { parseJsonText } from '../../util/strict-json.js';
 import { KeyMaterialError, publicJwk } from '../key-material.js';
 import { failed, resolved } from './result.js';
