@@ -1,7 +1,7 @@
 import type { FetchLike, ResourceCache } from '../../lib/index.js';
 import { createIo, discoverCredential, type Discovery } from '../../lib/tools.js';
 import { recogniseLink } from '../../lib/sources/index.js';
-import type { DiscoverResult, VerifyResult } from '../shared/protocol.js';
+import type { DiscoverResult, VerifyResult } from '../common/protocol.js';
 
 /**
  * Discovery in the background for candidate links (issue #20): a link in a credential context, or a

@@ -2,7 +2,7 @@ import type { FetchLike, ResourceCache, VerifyInput } from '../../lib/index.js';
 import { createIo } from '../../lib/tools.js';
 import { LIMITS } from '../../lib/index.js';
 import { recogniseLink } from '../../lib/sources/index.js';
-import type { FindRef, ProbeResult } from '../shared/protocol.js';
+import type { FindRef, ProbeResult } from '../common/protocol.js';
 import type { Job } from './hub.js';
 import { credentialQrTexts, looksBaked, type Payload } from './probe.js';
 import { sha256Hex } from './sha256.js';

@@ -1,5 +1,5 @@
-import type { HistoryStore } from '../shared/history.js';
-import type { Settings } from '../shared/settings.js';
+import type { HistoryStore } from '../common/history.js';
+import type { Settings } from '../common/settings.js';
 import type { Observer } from './hub.js';
 
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import type { FetchLike, ResourceCache, TrainingRegistry, TrustList, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
-import type { HistoryOrigin } from '../shared/history.js';
-import type { StoredView } from '../shared/pdf-messages.js';
-import type { StoredReport } from '../shared/protocol.js';
+import type { HistoryOrigin } from '../common/history.js';
+import type { StoredView } from '../common/pdf-messages.js';
+import type { StoredReport } from '../common/protocol.js';
 import { recordFailedOrigins } from './failed-origins.js';
 import { limitPerOrigin } from './limit.js';
 import type { ReportStore } from './report-store.js';

@@ -3,9 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { verify } from '../../lib/index.js';
 import { configureQrDecoder } from '../../lib/qr.js';
 import { IdbCache } from '../../lib/browser.js';
-import { PDF_HOST_PORT, type StoredView } from '../shared/pdf-messages.js';
-import { HistoryStore } from '../shared/history.js';
-import { browserSettingsStorage } from '../shared/settings-browser.js';
+import { PDF_HOST_PORT, type StoredView } from '../common/pdf-messages.js';
+import { HistoryStore } from '../common/history.js';
+import { browserSettingsStorage } from '../common/settings-browser.js';
 import { registerContextMenu, type MenuClick } from './adapters/context-menu.js';
 import { createDiscovery, registerDiscovery } from './adapters/discovery.js';
 import { registerExtensionPages } from './adapters/extension-pages.js';
@@ -22,13 +22,13 @@ import { extensionUrl, ReportSurface } from './surface.js';
 import { TabTally, tallyObserver } from './tab-tally.js';
 import { trustListSource } from './trust-lists.js';
 import { trainingRegistrySource } from './training-registries.js';
-import { RegistryStore } from '../shared/registry-store.js';
+import { RegistryStore } from '../common/registry-store.js';
 import { UserInputs } from './user-inputs.js';
 
 /**
  * The background: one verification hub, created once, with its observers (history, per-tab tally)
  * and one adapter per way in (page marks, extension pages, PDFs, context menu) behind one router.
- * A new capability is a message in ../shared/protocol.ts and an adapter in ./adapters/ (see
+ * A new capability is a message in ../common/protocol.ts and an adapter in ./adapters/ (see
  * docs/architecture.md, "The extension background").
  */
 export default defineBackground(() => {

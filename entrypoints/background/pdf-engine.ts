@@ -2,8 +2,8 @@ import type { Browser } from 'wxt/browser';
 import type { FetchLike, LocatedReport, TrustList } from '../../lib/index.js';
 import { LIMITS } from '../../lib/index.js';
 import { readCapped } from '../../lib/tools.js';
-import type { FromHost, ProxiedResponse, ToHost } from '../shared/pdf-messages.js';
-import { bytesToBase64 } from '../shared/wallet.js';
+import type { FromHost, ProxiedResponse, ToHost } from '../common/pdf-messages.js';
+import { bytesToBase64 } from '../common/wallet.js';
 
 type Port = Browser.runtime.Port;
 

@@ -1,8 +1,8 @@
 import type { FetchLike, LocatedReport, TrustList } from '../../lib/index.js';
-import type { HistoryOrigin } from '../shared/history.js';
-import type { StoredReport } from '../shared/protocol.js';
-import { describeLocation, type StoredPdf } from '../shared/pdf-messages.js';
-import { base64ToBytes } from '../shared/wallet.js';
+import type { HistoryOrigin } from '../common/history.js';
+import type { StoredReport } from '../common/protocol.js';
+import { describeLocation, type StoredPdf } from '../common/pdf-messages.js';
+import { base64ToBytes } from '../common/wallet.js';
 import type { PdfInput } from './pdf-engine.js';
 import type { ReportStore } from './report-store.js';
 import { recordFailedOrigins } from './failed-origins.js';

@@ -1,4 +1,4 @@
-import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js';
+import { isCredentialJson, isCredentialJwt } from '../common/credential-text.js';
 
 /** What a QR code or an image can hand to `verify()`. */
 export type Payload = { kind: 'qr'; input: string } | { kind: 'baked'; input: Uint8Array };

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredView } from '../shared/pdf-messages.js';
+import type { StoredView } from '../common/pdf-messages.js';
 
 /** Where finished reports outlive the service worker (IndexedDB in the extension, memory in tests). */
 export interface ReportPersistence {

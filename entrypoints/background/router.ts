@@ -1,4 +1,4 @@
-import { PAGES_PORT, MESSAGES, parseRequest, type MessageName, type Messages, type RequestOf, type ResponseOf, type SenderKind } from '../shared/protocol.js';
+import { PAGES_PORT, MESSAGES, parseRequest, type MessageName, type Messages, type RequestOf, type ResponseOf, type SenderKind } from '../common/protocol.js';
 
 /** A content script in a tab (unprivileged: its page may be hostile). */
 export interface ContentCaller {

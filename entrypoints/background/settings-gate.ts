@@ -1,5 +1,5 @@
 import type { FetchLike, VerificationReport, VerifyInput, VerifyOptions } from '../../lib/index.js';
-import { loadSettings, mayContact, normalizeSettings, type Settings, type SettingsStorage } from '../shared/settings.js';
+import { loadSettings, mayContact, normalizeSettings, type Settings, type SettingsStorage } from '../common/settings.js';
 
 type VerifyFn = (input: VerifyInput, options: VerifyOptions) => Promise<VerificationReport>;
 

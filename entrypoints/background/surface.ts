@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SelectedEvent } from '../shared/protocol.js';
+import type { SelectedEvent } from '../common/protocol.js';
 
 /** runtime.getURL without WXT's generated path types (tsc runs without `.wxt/`). */
 export function extensionUrl(path: string): string {

@@ -1,5 +1,5 @@
 import type { VerificationState } from '../../lib/index.js';
-import type { TabSummary } from '../shared/protocol.js';
+import type { TabSummary } from '../common/protocol.js';
 import type { Observer } from './hub.js';
 
 /** The subset of `storage.session` used here (absent in Firefox MV2: memory only then). */

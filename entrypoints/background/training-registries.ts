@@ -1,6 +1,6 @@
 import type { TrainingRegistry } from '../../lib/index.js';
-import { REGISTRIES_REVISION_KEY, type RegistryStore } from '../shared/registry-store.js';
-import type { LocalArea } from '../shared/trust-lists.js';
+import { REGISTRIES_REVISION_KEY, type RegistryStore } from '../common/registry-store.js';
+import type { LocalArea } from '../common/trust-lists.js';
 
 /**
  * The user's training registries for every verification in the background: read from IndexedDB

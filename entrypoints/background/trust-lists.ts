@@ -1,5 +1,5 @@
 import type { TrustList } from '../../lib/index.js';
-import { parseStoredTrustLists, readStoredTrustLists, type LocalArea } from '../shared/trust-lists.js';
+import { parseStoredTrustLists, readStoredTrustLists, type LocalArea } from '../common/trust-lists.js';
 
 /**
  * The one reading of the user's trust lists (options page or policy) for every verification in the

@@ -1,4 +1,4 @@
-import { isCredentialJson, isCredentialJwt } from '../shared/credential-text.js';
+import { isCredentialJson, isCredentialJwt } from '../common/credential-text.js';
 import { isCredentialSectionHeading, isShowCredentialLabel, mayBeLabel } from './sites/labels.js';
 import type { SiteProfile } from './sites/index.js';
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { credentialLinkPrefilter, recogniseLink } from '../../lib/sources/index.js';
-import { isPageStatusRequest, type ContentRequest, type PageStatus } from '../shared/protocol.js';
+import { isPageStatusRequest, type ContentRequest, type PageStatus } from '../common/protocol.js';
 import { isProfilePage } from './detect.js';
-import { verifiesHere } from '../shared/settings-browser.js';
+import { verifiesHere } from '../common/settings-browser.js';
 import { Scanner } from './scanner.js';
 import { siteFor } from './sites/index.js';
 import { CONTENT_SCRIPT_MATCHES } from './sites/matches.js';

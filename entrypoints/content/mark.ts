@@ -1,4 +1,4 @@
-import type { MarkState } from '../shared/protocol.js';
+import type { MarkState } from '../common/protocol.js';
 import type { MarkKind } from './sites/index.js';
 
 const LABELS: Record<MarkState, string> = {

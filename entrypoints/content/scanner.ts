@@ -1,4 +1,4 @@
-import type { ContentRequest, DiscoverResult, FindRef, ProbeResult, VerifyResult } from '../shared/protocol.js';
+import type { ContentRequest, DiscoverResult, FindRef, ProbeResult, VerifyResult } from '../common/protocol.js';
 import { credentialContextsVia, scanCandidates, type Candidate, type ContextsVia, type LinkPrefilter, type RecogniseLink } from './detect.js';
 import { createMark, type Mark } from './mark.js';
 import type { MarkKind, SiteProfile } from './sites/index.js';

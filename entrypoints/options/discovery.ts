@@ -3,8 +3,8 @@
  * links in credential contexts that no known platform claims, which hosts it always or never asks,
  * and, in plain words, what such a check sends and to whom (docs/sources.md says the same).
  */
-import { h } from '../shared/page.js';
-import { toHost, type Settings } from '../shared/settings.js';
+import { h } from '../common/page.js';
+import { toHost, type Settings } from '../common/settings.js';
 
 type Save = (change: (s: Settings) => void) => Promise<void>;
 

@@ -3,11 +3,11 @@ import { LANGS, loadLanguage, messages } from '../../components/index.js';
 import { createIo } from '../../lib/tools.js';
 import { SITES } from '../content/sites/index.js';
 import { discoverySection } from './discovery.js';
-import { h, applyLanguage, hostOf } from '../shared/page.js';
-import { readSettings, writeSettings } from '../shared/settings-browser.js';
-import { CACHE_MINUTES, HISTORY_DAYS, toHost, toOrigin, type Settings } from '../shared/settings.js';
+import { h, applyLanguage, hostOf } from '../common/page.js';
+import { readSettings, writeSettings } from '../common/settings-browser.js';
+import { CACHE_MINUTES, HISTORY_DAYS, toHost, toOrigin, type Settings } from '../common/settings.js';
 import { registriesSection } from './registries.js';
-import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../shared/trust-lists.js';
+import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../common/trust-lists.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', it: 'Italiano', pl: 'Polski' };
 

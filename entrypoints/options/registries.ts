@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createIo } from '../../lib/tools.js';
 import { countryName, formatDate, toLang } from '../../components/index.js';
-import { fill, strings } from '../shared/i18n/index.js';
-import { h, hostOf } from '../shared/page.js';
-import { acceptRegistryText, bumpRegistriesRevision, MAX_REGISTRY_BYTES, RegistryStore, type RegistryMeta, type RegistryOrigin } from '../shared/registry-store.js';
-import { toOrigin } from '../shared/settings.js';
+import { fill, strings } from '../common/i18n/index.js';
+import { h, hostOf } from '../common/page.js';
+import { acceptRegistryText, bumpRegistriesRevision, MAX_REGISTRY_BYTES, RegistryStore, type RegistryMeta, type RegistryOrigin } from '../common/registry-store.js';
+import { toOrigin } from '../common/settings.js';
 
 /**
  * The options page's training registries (issue #19): added from a file or an https address in

@@ -4,8 +4,8 @@ import type { FetchLike } from '../../lib/index.js';
 import { configureQrDecoder } from '../../lib/qr.js';
 import { IdbCache } from '../../lib/browser.js';
 import { verifyAll } from '../../lib/index.js';
-import { PDF_HOST_PORT, type FromHost, type ProxiedRequest, type ProxiedResponse, type ToHost } from '../shared/pdf-messages.js';
-import { base64ToBytes } from '../shared/wallet.js';
+import { PDF_HOST_PORT, type FromHost, type ProxiedRequest, type ProxiedResponse, type ToHost } from '../common/pdf-messages.js';
+import { base64ToBytes } from '../common/wallet.js';
 
 /**
  * The extension's PDF reader. The background opens this page only to verify a PDF (Chrome: an

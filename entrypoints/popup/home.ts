@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { VerificationState } from '../../lib/index.js';
-import { fillAttachTarget, findAttachTargets, type AttachPayload, type AttachResult, type AttachTarget } from '../shared/attach.js';
-import { callBackground } from '../shared/background-client.js';
-import type { InputRef, TabSummary } from '../shared/protocol.js';
-import { PAGE_STATUS_REQUEST, type PageRequest, type PageStatus, type SelectedEvent } from '../shared/protocol.js';
-import { applyLanguage, fileBase64, h, VERDICT_WORDS } from '../shared/page.js';
-import { retryPdf } from '../shared/panel-app.js';
-import { renderReport } from '../shared/report-view.js';
-import { renderPdf } from '../shared/pdf-listing.js';
-import { isStoredPdf, type StoredView } from '../shared/pdf-messages.js';
-import { bytesToBase64, textFileType, WalletStore, type WalletItem } from '../shared/wallet.js';
+import { fillAttachTarget, findAttachTargets, type AttachPayload, type AttachResult, type AttachTarget } from '../common/attach.js';
+import { callBackground } from '../common/background-client.js';
+import type { InputRef, TabSummary } from '../common/protocol.js';
+import { PAGE_STATUS_REQUEST, type PageRequest, type PageStatus, type SelectedEvent } from '../common/protocol.js';
+import { applyLanguage, fileBase64, h, VERDICT_WORDS } from '../common/page.js';
+import { retryPdf } from '../common/panel-app.js';
+import { renderReport } from '../common/report-view.js';
+import { renderPdf } from '../common/pdf-listing.js';
+import { isStoredPdf, type StoredView } from '../common/pdf-messages.js';
+import { bytesToBase64, textFileType, WalletStore, type WalletItem } from '../common/wallet.js';
 
 const STATES: VerificationState[] = ['verified', 'warning', 'invalid', 'unverifiable', 'pending'];
 

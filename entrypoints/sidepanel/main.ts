@@ -1,3 +1,3 @@
-import { startPanel } from '../shared/panel-app.js';
+import { startPanel } from '../common/panel-app.js';
 
 void startPanel(document.getElementById('report') as HTMLElement);

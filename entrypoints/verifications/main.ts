@@ -1,7 +1,7 @@
-import { renderReport } from '../shared/report-view.js';
-import { HistoryStore, type HistoryEntry } from '../shared/history.js';
-import { applyLanguage, download, formatWhen, h, hostOf, shortId, VERDICT_WORDS } from '../shared/page.js';
-import { readSettings } from '../shared/settings-browser.js';
+import { renderReport } from '../common/report-view.js';
+import { HistoryStore, type HistoryEntry } from '../common/history.js';
+import { applyLanguage, download, formatWhen, h, hostOf, shortId, VERDICT_WORDS } from '../common/page.js';
+import { readSettings } from '../common/settings-browser.js';
 
 const VIA_WORDS: Record<HistoryEntry['via'], string> = {
   page: 'Mark on a page',

@@ -1,6 +1,6 @@
-import { fill, strings } from '../shared/i18n/index.js';
-import { download, h } from '../shared/page.js';
-import type { WalletItem } from '../shared/wallet.js';
+import { fill, strings } from '../common/i18n/index.js';
+import { download, h } from '../common/page.js';
+import type { WalletItem } from '../common/wallet.js';
 import { buildPresentation, buildZip } from './export.js';
 
 /** Which credentials the learner ticked for an application; kept while the page is open. */

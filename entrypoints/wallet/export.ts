@@ -1,7 +1,7 @@
 import { base64urlnopad } from '@scure/base';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { isRecord, typesOf } from '../../lib/tools.js';
-import { base64ToBytes, textFileType, type WalletItem } from '../shared/wallet.js';
+import { base64ToBytes, textFileType, type WalletItem } from '../common/wallet.js';
 
 /**
  * What a learner sends with an application: the selected credentials as one Verifiable

@@ -1,8 +1,8 @@
 import { countryName, toLang, type Lang } from '../../components/index.js';
 import type { LearningSummary, QualificationGroup, RegistryFinding, VerificationReport } from '../../lib/index.js';
-import { fill, strings } from '../shared/i18n/index.js';
-import { h } from '../shared/page.js';
-import type { RegistryMeta } from '../shared/registry-store.js';
+import { fill, strings } from '../common/i18n/index.js';
+import { h } from '../common/page.js';
+import type { RegistryMeta } from '../common/registry-store.js';
 
 /**
  * The wallet's "what your credentials add up to" (issue #19): workload (hours and ECTS) and EQF

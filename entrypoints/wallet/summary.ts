@@ -1,6 +1,6 @@
 import { summariseLearning, type LearningSummary, type TrainingRegistry } from '../../lib/index.js';
-import type { RegistryStore } from '../shared/registry-store.js';
-import type { WalletItem } from '../shared/wallet.js';
+import type { RegistryStore } from '../common/registry-store.js';
+import type { WalletItem } from '../common/wallet.js';
 
 /**
  * What the wallet's credentials add up to (lib's `summariseLearning`: groups, sums, EQF levels,

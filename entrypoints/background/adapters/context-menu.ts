@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { StoredPdf, StoredView } from '../../shared/pdf-messages.js';
+import type { StoredPdf, StoredView } from '../../common/pdf-messages.js';
 import type { VerificationHub } from '../hub.js';
 import type { PdfService } from '../pdf-service.js';
 import type { ReportSurface } from '../surface.js';

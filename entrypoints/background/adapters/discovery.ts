@@ -1,5 +1,5 @@
-import { mayDiscover } from '../../shared/settings.js';
-import type { VerifyResult } from '../../shared/protocol.js';
+import { mayDiscover } from '../../common/settings.js';
+import type { VerifyResult } from '../../common/protocol.js';
 import { DiscoveryService } from '../discovery.js';
 import { findKey, type FindResolver } from '../finds.js';
 import type { VerificationHub } from '../hub.js';

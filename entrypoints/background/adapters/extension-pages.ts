@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../../shared/wallet.js';
+import { base64ToBytes } from '../../common/wallet.js';
 import type { VerificationHub } from '../hub.js';
 import type { Router } from '../router.js';
 import type { ReportSurface } from '../surface.js';

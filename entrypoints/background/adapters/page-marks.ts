@@ -1,4 +1,4 @@
-import type { VerifyResult } from '../../shared/protocol.js';
+import type { VerifyResult } from '../../common/protocol.js';
 import { findKey, type FindResolver } from '../finds.js';
 import type { VerificationHub } from '../hub.js';
 import { dataUrlBytes } from '../probe.js';

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { ROOT, expect, settledState, test } from './fixtures.js';
+import { SCREENSHOTS_DIR } from '../../support/screenshots.js';
+import { expect, settledState, test } from './fixtures.js';
 
 /**
  * A recruiter opens a learner's presentation in the widget (docs/presentations.md "Display"): the
@@ -94,11 +95,13 @@ test.describe('a recruiter opens a learner’s presentation', () => {
   });
 });
 
-/** Screenshots for people to judge (docs/screenshots), like screenshots.spec.ts. Run with CREDLENS_SCREENSHOTS=1. */
+/**
+ * Screenshots for people to judge, like screenshots.spec.ts: into test-results/screenshots, or
+ * docs/screenshots with CREDLENS_SCREENSHOTS=1. Each is taken once the view shows a verified presentation.
+ */
 test('presentation view screenshots: light and dark, 360 and 1200 px', async ({ browser, demo }) => {
-  test.skip(!process.env.CREDLENS_SCREENSHOTS, 'set CREDLENS_SCREENSHOTS=1 to write docs/screenshots');
   test.setTimeout(200_000);
-  const out = join(ROOT, 'docs/screenshots');
+  const out = SCREENSHOTS_DIR;
   mkdirSync(out, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [1200, 360]) {
@@ -106,6 +109,7 @@ test('presentation view screenshots: light and dark, 360 and 1200 px', async ({ 
       const page = await context.newPage();
       for (const id of ['vp-di', 'vp-jwt']) {
         const view = await openPresentation(page, `${demo.board}/verify?src=${encodeURIComponent(`${demo.issuer}/credentials/${id}`)}`);
+        await expect(view.locator('[part=holder]')).toBeVisible();
         if (id === 'vp-di') await view.locator('[part=credential] summary').first().click();
         await page.locator('credlens-verifier').screenshot({ path: join(out, `widget-presentation-${id}-${scheme}-${width}.png`) });
       }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../entrypoints/shared/history.js';
+import { HistoryStore } from '../../../entrypoints/common/history.js';
 import type { VerificationReport } from '../../../lib/index.js';
 
 const DAY = 86_400_000;

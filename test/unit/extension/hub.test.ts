@@ -13,9 +13,9 @@ import { SettingsGate } from '../../../entrypoints/background/settings-gate.js';
 import type { ReportSurface } from '../../../entrypoints/background/surface.js';
 import { TabTally, tallyObserver } from '../../../entrypoints/background/tab-tally.js';
 import { UserInputs } from '../../../entrypoints/background/user-inputs.js';
-import type { HistoryEntry, HistoryRecord } from '../../../entrypoints/shared/history.js';
-import { MESSAGES, PAGES_PORT, type StoredReport } from '../../../entrypoints/shared/protocol.js';
-import type { SettingsStorage } from '../../../entrypoints/shared/settings.js';
+import type { HistoryEntry, HistoryRecord } from '../../../entrypoints/common/history.js';
+import { MESSAGES, PAGES_PORT, type StoredReport } from '../../../entrypoints/common/protocol.js';
+import type { SettingsStorage } from '../../../entrypoints/common/settings.js';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop';
 const RUNTIME_ID = 'abcdefghijklmnop';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../entrypoints/shared/protocol.js';
+import { parseRequest } from '../../../entrypoints/common/protocol.js';
 import { TabTally } from '../../../entrypoints/background/tab-tally.js';
-import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../../../entrypoints/shared/trust-lists.js';
+import { acceptTrustListText, addTrustList, describeIssuers, parseStoredTrustLists, readStoredTrustLists, removeTrustList } from '../../../entrypoints/common/trust-lists.js';
 
 describe('extension pages → background requests', () => {
   it('rejects requests with extra members, http links, bad base64 or wrong types', () => {

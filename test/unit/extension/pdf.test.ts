@@ -5,10 +5,10 @@ import { check, deriveVerdict } from '../../../lib/report.js';
 import { PdfEngine, type PdfHostOpener } from '../../../entrypoints/background/pdf-engine.js';
 import { PdfService } from '../../../entrypoints/background/pdf-service.js';
 import { ReportStore } from '../../../entrypoints/background/report-store.js';
-import { parseRequest } from '../../../entrypoints/shared/protocol.js';
-import type { StoredReport } from '../../../entrypoints/shared/protocol.js';
-import { describeLocation, pdfVerdict, type FromHost, type ToHost } from '../../../entrypoints/shared/pdf-messages.js';
-import { base64ToBytes } from '../../../entrypoints/shared/wallet.js';
+import { parseRequest } from '../../../entrypoints/common/protocol.js';
+import type { StoredReport } from '../../../entrypoints/common/protocol.js';
+import { describeLocation, pdfVerdict, type FromHost, type ToHost } from '../../../entrypoints/common/pdf-messages.js';
+import { base64ToBytes } from '../../../entrypoints/common/wallet.js';
 
 /** A runtime.Port pair's background end, driven by the test as the host page. */
 function fakePort() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BlockedBySettingsError, SettingsGate } from '../../../entrypoints/background/settings-gate.js';
-import { DEFAULT_SETTINGS, loadSettings, mayContact, mayDiscover, normalizeSettings, saveSettings, verifiesAutomatically, type SettingsArea } from '../../../entrypoints/shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, mayContact, mayDiscover, normalizeSettings, saveSettings, verifiesAutomatically, type SettingsArea } from '../../../entrypoints/common/settings.js';
 
 function area(fail = false): SettingsArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};

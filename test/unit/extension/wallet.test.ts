@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, MAX_WALLET_ITEMS, payloadId, safeFileName, textFileType, WalletStore, type WalletItem } from '../../../entrypoints/shared/wallet.js';
+import { base64ToBytes, bytesToBase64, MAX_WALLET_ITEMS, payloadId, safeFileName, textFileType, WalletStore, type WalletItem } from '../../../entrypoints/common/wallet.js';
 import type { VerificationReport } from '../../../lib/index.js';
 
 let n = 0;
