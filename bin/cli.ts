@@ -94,7 +94,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-
 async function verifyCommand(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
